@@ -1,0 +1,84 @@
+"""Small helpers over selectolax nodes shared by the field extractors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from selectolax.lexbor import LexborNode
+
+_WS = re.compile(r"\s+")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+#: Elements whose content is never article text.
+NEVER_TEXT = frozenset(
+    {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
+     "textarea", "input", "canvas", "video", "audio", "object", "embed", "map", "head"}
+)
+BLOCK_TAGS = frozenset(
+    {"p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "ul", "ol",
+     "li", "dl", "dt", "dd", "table", "tr", "td", "th", "tbody", "thead", "blockquote", "pre",
+     "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "address", "details",
+     "summary", "hr", "br"}
+)
+
+
+def clean_text(value: str | None) -> str:
+    """Collapse white space and drop zero-width characters."""
+    if not value:
+        return ""
+    return _WS.sub(" ", value.translate(_ZERO_WIDTH)).strip()
+
+
+def node_text(node: LexborNode | None) -> str:
+    """The visible text of a node, white space collapsed, scripts and styles skipped."""
+    if node is None:
+        return ""
+    parts: list[str] = []
+    for piece in iter_text(node):
+        parts.append(piece)
+    return clean_text(" ".join(parts))
+
+
+def iter_text(node: LexborNode) -> Iterator[str]:
+    """Text of a subtree in document order, skipping elements that are never text."""
+    stack: list[LexborNode] = [node]
+    while stack:
+        current = stack.pop()
+        if current.is_text_node:
+            value = current.text_content
+            if value:
+                yield value
+            continue
+        tag = current.tag
+        if tag in NEVER_TEXT or tag == "-comment":
+            continue
+        children: list[LexborNode] = []
+        child = current.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend(reversed(children))
+
+
+def class_id(node: LexborNode) -> str:
+    """The node's class and id attributes as one lower-case string, for pattern checks."""
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+
+
+def ancestors(node: LexborNode) -> Iterator[LexborNode]:
+    parent = node.parent
+    while parent is not None and parent.tag not in ("-document", None):
+        yield parent
+        parent = parent.parent
+
+
+def is_inside(node: LexborNode, container: LexborNode | None) -> bool:
+    """Whether ``node`` is ``container`` or one of its descendants."""
+    if container is None:
+        return False
+    target = container.mem_id
+    if node.mem_id == target:
+        return True
+    return any(a.mem_id == target for a in ancestors(node))

@@ -1,0 +1,136 @@
+"""Records that flow between the modules of scraper.
+
+Every record is a frozen dataclass: extraction builds one and nothing
+downstream mutates it. ``Article.to_dict`` is the JSON shape users see from
+``scrape extract`` and ``scrape url --json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+#: Where a field's value came from, as recorded in ``Article.provenance``.
+JSON_LD = "json-ld"
+OPENGRAPH = "opengraph"
+META = "meta"
+PROFILE = "site profile"
+HEURISTIC = "heuristic"
+
+
+@dataclass(frozen=True, slots=True)
+class Teaser:
+    """A related-article link shown with an article: its own record and a crawl lead."""
+
+    title: str
+    url: str
+    summary: str | None = None
+    image: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "url": self.url, "summary": self.summary, "image": self.image}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One extracted news article.
+
+    Datetimes are timezone-aware; the strings they were read from are kept in
+    ``published_raw``/``modified_raw`` so a wrong reading can be audited.
+    ``provenance`` maps a field name to the source that won it (``json-ld``,
+    ``opengraph``, ``meta``, ``site profile`` or ``heuristic``).
+    """
+
+    url: str
+    canonical_url: str | None = None
+    site: str | None = None
+    lang: str | None = None
+    headline: str | None = None
+    summary: str | None = None
+    published_at: datetime | None = None
+    published_raw: str | None = None
+    modified_at: datetime | None = None
+    modified_raw: str | None = None
+    section: str | None = None
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    body_text: str = ""
+    body_paragraphs: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    teasers: tuple[Teaser, ...] = ()
+    top_image: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "canonical_url": self.canonical_url,
+            "site": self.site,
+            "lang": self.lang,
+            "headline": self.headline,
+            "summary": self.summary,
+            "published_at": _iso(self.published_at),
+            "published_raw": self.published_raw,
+            "modified_at": _iso(self.modified_at),
+            "modified_raw": self.modified_raw,
+            "section": self.section,
+            "authors": list(self.authors),
+            "source": self.source,
+            "body_text": self.body_text,
+            "body_paragraphs": list(self.body_paragraphs),
+            "tags": list(self.tags),
+            "teasers": [t.to_dict() for t in self.teasers],
+            "top_image": self.top_image,
+            "provenance": dict(self.provenance),
+        }
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+#: Fields a site profile may override with a CSS selector.
+SELECTOR_FIELDS = (
+    "headline",
+    "summary",
+    "published",
+    "modified",
+    "section",
+    "authors",
+    "source",
+    "body",
+    "tags",
+    "teasers",
+    "top_image",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteProfile:
+    """What we know about one portal, loaded from ``scraper/sites/NAME.toml``.
+
+    Extraction reads ``lang``, ``timezone``, ``date_order``, ``selectors`` and
+    ``ignore``; the crawl reads the discovery keys. Every field is optional
+    except ``name`` and ``domains``: a page of an unknown site extracts with
+    no profile at all.
+    """
+
+    name: str
+    domains: tuple[str, ...]
+    title: str | None = None
+    lang: str | None = None
+    timezone: str | None = None
+    date_order: str | None = None  # "DMY", "MDY" or "YMD"
+    start_urls: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    article_url_pattern: str | None = None
+    selectors: dict[str, str] = field(default_factory=dict, hash=False)
+    ignore: tuple[str, ...] = ()  # CSS selectors of page chrome to drop before extraction
+    source_path: str | None = field(default=None, compare=False)
+
+    def matches(self, host: str) -> bool:
+        host = host.lower().rstrip(".")
+        return any(host == d or host.endswith("." + d) for d in self.domains)
