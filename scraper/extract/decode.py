@@ -1,9 +1,9 @@
 """Turn page bytes into text the way a browser would: declared charset first.
 
-Order: the charset the HTTP header declared (passed by the caller), a byte
-order mark, a ``<meta charset>`` / ``http-equiv`` declaration in the first
-bytes, then statistical detection (charset-normalizer) and finally UTF-8 with
-replacement. Labels are resolved with the WHATWG aliases browsers use
+Order: a byte order mark; bytes that are valid UTF-8 (saved pages often keep
+a stale legacy declaration); the charset the HTTP header declared (passed by
+the caller); a ``<meta charset>`` / ``http-equiv`` declaration in the first
+bytes; then statistical detection (charset-normalizer). Labels are resolved with the WHATWG aliases browsers use
 (``latin1`` and ``iso-8859-1`` mean windows-1252).
 """
 
@@ -88,6 +88,14 @@ def _decode_bytes(data: bytes, content_type: str | None) -> str:
         return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:1024] and not data.startswith(b"<"):
         raise NotHTMLError("input is binary, not an HTML document")
+    if not data.isascii():
+        # Valid multi-byte UTF-8 almost never arises by accident in a legacy
+        # encoding, while pages re-saved as UTF-8 often keep their old
+        # declaration: trust the bytes over the label.
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     for label in (charset_from_content_type(content_type), _meta_charset(data)):
         codec = _codec(label)
         if codec is None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from selectolax.lexbor import LexborNode
 
 _WS = re.compile(r"\s+")
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 #: Elements whose content is never article text.
 NEVER_TEXT = frozenset(
@@ -34,17 +34,21 @@ def node_text(node: LexborNode | None) -> str:
     """The visible text of a node, white space collapsed, scripts and styles skipped."""
     if node is None:
         return ""
-    parts: list[str] = []
-    for piece in iter_text(node):
-        parts.append(piece)
-    return clean_text(" ".join(parts))
+    return clean_text("".join(iter_text(node)))
 
 
 def iter_text(node: LexborNode) -> Iterator[str]:
-    """Text of a subtree in document order, skipping elements that are never text."""
-    stack: list[LexborNode] = [node]
+    """Text of a subtree in document order, skipping elements that are never text.
+
+    Inline elements join their neighbours directly (``<b>Bin</b>h`` is one
+    word); block elements and ``<br>`` are separated by a space.
+    """
+    stack: list[LexborNode | None] = [node]
     while stack:
         current = stack.pop()
+        if current is None:
+            yield " "
+            continue
         if current.is_text_node:
             value = current.text_content
             if value:
@@ -53,6 +57,10 @@ def iter_text(node: LexborNode) -> Iterator[str]:
         tag = current.tag
         if tag in NEVER_TEXT or tag == "-comment":
             continue
+        block = tag in BLOCK_TAGS
+        if block:
+            yield " "
+            stack.append(None)
         children: list[LexborNode] = []
         child = current.child
         while child is not None:

@@ -1,26 +1,42 @@
 """The headline as the page shows it, without the site name ``<title>`` appends.
 
 Meta titles (JSON-LD ``headline``, ``og:title``, ``<title>``) are reliable about
-the words but often carry the portal's name; the visible ``<h1>`` is what a
-reader sees but is sometimes the site logo. Each is checked against the others.
+the words but often carry the portal's name or an SEO rewording; the visible
+heading is what a reader sees but may be the site logo, a widget title or a
+menu entry. Every visible heading is scored by where it sits and by how well
+the meta titles confirm it; only when no heading is convincing does a cleaned
+meta title stand in.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import HEURISTIC, JSON_LD, META, OPENGRAPH, PROFILE, SiteProfile
-from .dom import node_text
+from .dom import class_id, node_text
 from .structured import Structured, ld_text
 
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—·•»«:/~]|::|\|\|)\s+")
+_TOKEN = re.compile(r"\w+")
+_TITLE_CLASS = re.compile(r"headline|title|heading|entry-title|post-title|article-title")
+_CHROME_CLASS = re.compile(
+    r"widget|sidebar|visually-hidden|sr-only|screen-reader|assistive|hidden|logo|brand|"
+    r"masthead|navbar|menu|footer|teaser|related|promo|newsletter|modal|cookie|comment"
+)
+_CHROME_TAGS = frozenset({"nav", "footer", "aside", "form", "button", "label"})
+_CANDIDATES = "h1, h2, [itemprop=headline], .entry-title, .post-title, .article-title, .headline"
 
 
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _tokens(text: str) -> set[str]:
+    return set(_TOKEN.findall(_norm(text)))
 
 
 def find_headline(
@@ -32,8 +48,23 @@ def find_headline(
         node = tree.css_first(selector)
         if node is not None and node_text(node):
             return node_text(node), PROFILE, node
-    h1s = [(node_text(n), n) for n in tree.css("h1")]
-    h1s = [(t, n) for t, n in h1s if 3 <= len(t) <= 400]
+    metas = _meta_titles(found)
+    site_names = _site_names(found)
+    cleaned = [(strip_site_name(text, site_names), source) for text, source in metas]
+    cleaned = [(text, source) for text, source in cleaned if text]
+
+    node, text = _best_heading(tree, cleaned, site_names)
+    if node is not None and text:
+        text = _confirmed_form(node, text, cleaned)
+        nt = _norm(text)
+        source = next((s for t, s in cleaned if _norm(t) == nt), HEURISTIC)
+        return text, source, node
+    if cleaned:
+        return cleaned[0][0], cleaned[0][1], None
+    return None, None, None
+
+
+def _meta_titles(found: Structured) -> list[tuple[str, str]]:
     metas: list[tuple[str, str]] = []
     article = found.article or {}
     for key in ("headline", "name", "alternativeHeadline"):
@@ -41,33 +72,137 @@ def find_headline(
         if value:
             metas.append((_unescape(value), JSON_LD))
             break
-    for keys, source in (
-        (("og:title",), OPENGRAPH),
-        (("twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title", "title", "headline"), META),
-    ):
-        value, _ = found.meta_first(*keys)
-        if value:
-            metas.append((_unescape(value), source))
+    value, _ = found.meta_first("og:title")
+    if value:
+        metas.append((_unescape(value), OPENGRAPH))
+    value, _ = found.meta_first(
+        "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title", "headline"
+    )
+    if value:
+        metas.append((_unescape(value), META))
     if found.title_tag:
-        metas.append((found.title_tag, HEURISTIC))
-    site_names = _site_names(found)
+        metas.append((_unescape(found.title_tag), HEURISTIC))
+    return metas
 
-    # 1. A visible h1 that a meta title confirms, exactly or with the site name around it.
-    for text, node in h1s:
-        nt = _norm(text)
-        for meta, source in metas:
-            nm = _norm(meta)
-            if nt == nm or (len(nt) >= 10 and nt in nm):
-                return text, source if nt == nm else HEURISTIC, node
-    # 2. The best meta title, with the site name removed.
-    for meta, source in metas:
-        cleaned = strip_site_name(meta, site_names)
-        if cleaned:
-            node = next((n for t, n in h1s if _norm(t) == _norm(cleaned)), None)
-            return cleaned, source, node
-    if h1s:
-        return h1s[0][0], HEURISTIC, h1s[0][1]
-    return None, None, None
+
+def _best_heading(
+    tree: LexborHTMLParser, metas: list[tuple[str, str]], site_names: list[str]
+) -> tuple[LexborNode | None, str]:
+    meta_tokens = [_tokens(t) for t, _ in metas]
+    site_norms = {_norm(n) for n in site_names}
+    best: LexborNode | None = None
+    best_text = ""
+    best_score = 1.5  # below this no heading is convincing
+    seen: set[int] = set()
+    for index, node in enumerate(tree.css(_CANDIDATES)):
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
+        text = node_text(node)
+        if not (2 <= len(text) <= 300):
+            continue
+        if _norm(text) in site_norms:
+            continue
+        tokens = _tokens(text)
+        if not tokens:
+            continue
+        agreement = 0.0
+        for mt in meta_tokens:
+            common = len(tokens & mt)
+            if common:
+                precision, recall = common / len(tokens), common / len(mt)
+                agreement = max(agreement, 2 * precision * recall / (precision + recall))
+        score = 3 * agreement
+        if node.tag == "h1":
+            score += 1
+        elif node.tag != "h2":
+            score += 0.5
+        if _TITLE_CLASS.search(class_id(node)) or node.attributes.get("itemprop") == "headline":
+            score += 0.5
+        score += _placement(node)
+        score -= min(index, 20) * 0.02
+        if len(tokens) == 1 and agreement < 0.5:
+            score -= 1
+        if score > best_score:
+            best, best_text, best_score = node, text, score
+    return best, best_text
+
+
+_KICKER_CLASS = re.compile(
+    r"kicker|dachzeile|overline|eyebrow|topline|roofline|supertitle|super-title|spitzmarke|"
+    r"pretitle|pre-title|flag|label|rubric|category|date|time|subline|subtitle|sub-title|sr-only|"
+    r"visually-hidden|screen-reader"
+)
+
+
+def _confirmed_form(node: LexborNode, text: str, metas: list[tuple[str, str]]) -> str:
+    """The heading's text, its kicker kept only where a meta title shows it as part of the title.
+
+    Many portals print a kicker ("Klimaschutz") above the headline inside the
+    same element. Some count it as part of the title ("Klimaschutz: Bohren,
+    bis es heiß wird" in their JSON-LD), most do not.
+    """
+    split = _split_kicker(node)
+    if split is None:
+        return text
+    kicker, rest = split
+    meta_norms = {_norm(t) for t, _ in metas}
+    for form in (f"{kicker}: {rest}", text, f"{kicker} {rest}"):
+        if _norm(form) in meta_norms:
+            return form
+    return rest
+
+
+def _split_kicker(node: LexborNode) -> tuple[str, str] | None:
+    """(kicker, rest) when the heading holds a kicker, label or date element."""
+    parts: list[str] = []
+    dropped: list[str] = []
+    child = node.child
+    while child is not None:
+        if child.is_text_node:
+            parts.append(child.text_content or "")
+        elif child.tag == "time" or (
+            child.tag not in ("a", "em", "i", "b", "strong") and _KICKER_CLASS.search(class_id(child))
+        ):
+            dropped.append(node_text(child))
+        elif child.tag == "br":
+            parts.append(" ")
+        else:
+            parts.append(" " + node_text(child) + " " if child.tag in ("div", "p") else node_text(child))
+        child = child.next
+    if not dropped:
+        return None
+    text = " ".join("".join(parts).split()).strip(" :|-–—")
+    kicker = " ".join(" ".join(dropped).split()).strip(" :|-–—")
+    return (kicker, text) if len(_tokens(text)) >= 2 else None
+
+
+def _placement(node: LexborNode) -> float:
+    """Bonus inside the article, penalty in chrome (menus, widgets, hidden text, the logo)."""
+    points = 0.0
+    if _CHROME_CLASS.search(class_id(node)):
+        points -= 2
+    parent = node.parent
+    depth = 0
+    while parent is not None and parent.tag not in ("body", "html", "-document") and depth < 12:
+        tag = parent.tag
+        if tag in ("article", "main"):
+            points += 1
+            break
+        if tag in _CHROME_TAGS:
+            points -= 2.5
+            break
+        if tag == "a":
+            href = (parent.attributes.get("href") or "").strip()
+            if href in ("/", "./", "#") or re.fullmatch(r"https?://[^/]+/?", href):
+                points -= 2.5
+                break
+        if _CHROME_CLASS.search(class_id(parent)):
+            points -= 1.5
+            break
+        parent = parent.parent
+        depth += 1
+    return points
 
 
 def _site_names(found: Structured) -> list[str]:
@@ -85,37 +220,38 @@ def _site_names(found: Structured) -> list[str]:
 
 
 def strip_site_name(title: str, site_names: list[str]) -> str:
-    """Drop a leading or trailing segment that names the site."""
+    """Drop leading or trailing segments of a meta title that name the site."""
     title = " ".join(title.split())
-    parts = _SEPARATORS.split(title)
-    if len(parts) < 2:
+    pieces = _SEPARATORS.split(title)
+    seps = _SEPARATORS.findall(title)
+    if len(pieces) < 2:
         return title
-    norm_names = {_norm(n) for n in site_names}
+    norm_names = {_norm(n) for n in site_names if n}
 
     def is_site(segment: str) -> bool:
         ns = _norm(segment)
         if not ns:
             return True
-        if ns in norm_names or any(ns in n or n in ns for n in norm_names if len(n) > 3):
+        if any(ns == n or (len(n) > 3 and (ns in n or n in ns)) for n in norm_names):
             return True
-        return bool(re.fullmatch(r"[\w.-]+\.(com|net|org|de|at|ch|vn|co\.uk|uk|fr|es|it|pl|[a-z]{2})", ns))
+        return bool(re.fullmatch(r"(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,6}", ns))
 
-    while len(parts) > 1 and is_site(parts[-1]):
-        parts.pop()
-    while len(parts) > 1 and is_site(parts[0]):
-        parts.pop(0)
-    if len(parts) == len(_SEPARATORS.split(title)) and len(parts) > 1:
-        # No segment named the site: a short last segment is still most likely its name.
-        if len(parts[-1]) <= 30 and len(parts[-1]) < len(" ".join(parts[:-1])) / 2:
-            parts.pop()
-    match_sep = _SEPARATORS.findall(title)
-    out = parts[0]
-    for i, part in enumerate(parts[1:]):
-        out += (match_sep[i] if i < len(match_sep) else " - ") + part
+    start, end = 0, len(pieces)
+    while end - start > 1 and is_site(pieces[end - 1]):
+        end -= 1
+    while end - start > 1 and is_site(pieces[start]):
+        start += 1
+    if (start, end) == (0, len(pieces)):
+        # No segment named the site: a short last one after " | " is still most likely it.
+        if seps[-1].strip() in ("|", "-", "–", "—", "::", "·") and len(pieces[-1]) <= 40 and len(
+            pieces[-1]
+        ) < len(" ".join(pieces[:-1])) / 1.5:
+            end -= 1
+    out = pieces[start]
+    for i in range(start + 1, end):
+        out += seps[i - 1] + pieces[i]
     return out.strip()
 
 
 def _unescape(text: str) -> str:
-    import html
-
     return " ".join(html.unescape(text).split())
