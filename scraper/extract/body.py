@@ -1,18 +1,33 @@
 """Find the article's main text on pages of sites we have never seen.
 
-First version: the profile's selector, else the element holding the most
-paragraph text. To be replaced by the full density-based detector.
+One read-only walk (``body_blocks.walk``) cuts the page into text blocks and
+tables every element; each block is rated as article-like (long, few links,
+not under chrome markup) or boilerplate (links, chrome), the ratings are
+summed up the tree in one reverse pass, and the element with the best balance
+of article text over boilerplate becomes the body's container. Its blocks,
+less the ones that have fields of their own (tag line, share bar, related
+teasers, the closing wire credit), are the paragraphs. JSON-LD
+``articleBody`` stands in when the markup yields far less text than it.
 """
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..models import HEURISTIC, PROFILE, SiteProfile
-from .dom import node_text
+from ..models import HEURISTIC, JSON_LD, PROFILE, SiteProfile
+from .body_blocks import HEADINGS, Block, Page, walk
+from .body_rules import CREDIT_LINE, RELATED_LINE, SHARE_LINE, TAG_LINE
 from .structured import Structured
+
+#: Link text counts this much against a container, article text counts once.
+_LINK_PENALTY = 1.5
+#: Blocks shorter than this carry no weight when choosing the container.
+_MIN_SCORED = 40
+#: A block with more link text than this share is navigation, not prose.
+_MAX_LINK_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -30,25 +45,159 @@ def find_body(
     headline: str | None,
 ) -> BodyResult:
     """The body paragraphs and their container. Must not modify ``tree``."""
+    top = tree.body or tree.root
+    ld_paragraphs = _jsonld_paragraphs(found)
+    if top is None:
+        return BodyResult(ld_paragraphs, None, JSON_LD if ld_paragraphs else None)
+    page = walk(top)
+    if not page.tags:
+        return BodyResult(ld_paragraphs, None, JSON_LD if ld_paragraphs else None)
     selector = profile.selectors.get("body") if profile else None
     if selector:
-        root = tree.css_first(selector)
-        if root is not None:
-            return BodyResult(_paragraphs(root), root, PROFILE)
-    best: LexborNode | None = None
-    best_len = 0
-    for p in tree.css("p"):
-        parent = p.parent
-        if parent is None:
+        node = tree.css_first(selector)
+        index = _index_of(page, node) if node is not None else None
+        if node is not None and index is not None:
+            return BodyResult(_collect(page, index, _chrome(page), headline), node, PROFILE)
+    chrome = _chrome(page)
+    root = _choose_root(page, chrome)
+    paragraphs = _collect(page, root, chrome, headline)
+    if ld_paragraphs and _words(ld_paragraphs) > 2 * _words(paragraphs) + 20:
+        return BodyResult(ld_paragraphs, page.nodes[root], JSON_LD)
+    return BodyResult(paragraphs, page.nodes[root], HEURISTIC)
+
+
+def _index_of(page: Page, node: LexborNode) -> int | None:
+    target = node.mem_id
+    for index, candidate in enumerate(page.nodes):
+        if candidate.mem_id == target:
+            return index
+    return None
+
+
+def _chrome(page: Page) -> list[int]:
+    """For each element, its nearest chrome ancestor-or-self (-1: none).
+
+    Class words are a hint, not proof: an element marked as chrome that holds
+    most of the page's prose is a layout wrapper (``sidebar-grid``,
+    ``modal-open``), unless it is a comment section.
+    """
+    count = len(page.tags)
+    raw = [0] * count
+    for block in page.blocks:
+        length = len(block.text)
+        if length >= _MIN_SCORED and block.link_chars < 0.3 * length:
+            raw[block.owner] += length
+    parent = page.parent
+    for index in range(count - 1, 0, -1):
+        up = parent[index]
+        if up >= 0:
+            raw[up] += raw[index]
+    limit = 0.4 * raw[0]
+    chrome = [-1] * count
+    mark, content = page.mark, page.content
+    for index in range(count):
+        up = parent[index]
+        if content[index]:
             continue
-        total = sum(len(node_text(c)) for c in parent.css("p"))
-        if total > best_len:
-            best, best_len = parent, total
-    if best is None:
-        return BodyResult()
-    return BodyResult(_paragraphs(best), best, HEURISTIC)
+        strength = mark[index]
+        if strength == 2 or (strength == 1 and raw[index] <= limit):
+            chrome[index] = index
+        elif up >= 0:
+            chrome[index] = chrome[up]
+    return chrome
 
 
-def _paragraphs(root: LexborNode) -> list[str]:
-    out = [node_text(p) for p in root.css("p, h2, h3, li")]
-    return [t for t in out if t]
+def _choose_root(page: Page, chrome: list[int]) -> int:
+    """The element whose subtree holds the most article text net of boilerplate."""
+    count = len(page.tags)
+    good = [0.0] * count
+    bad = [0.0] * count
+    for block in page.blocks:
+        length = len(block.text)
+        share = block.link_chars / length
+        if chrome[block.owner] >= 0 or share > _MAX_LINK_SHARE:
+            bad[block.owner] += length
+        elif length >= _MIN_SCORED and share < 0.3:
+            good[block.owner] += length - block.link_chars
+        elif block.link_chars:
+            bad[block.owner] += block.link_chars
+    parent = page.parent
+    for index in range(count - 1, 0, -1):
+        up = parent[index]
+        if up >= 0:
+            good[up] += good[index]
+            bad[up] += bad[index]
+    best, best_score = 0, float("-inf")
+    content = page.content
+    for index in range(count):
+        score = good[index] - _LINK_PENALTY * bad[index]
+        if content[index]:
+            score += 0.25 * good[index]
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> list[str]:
+    """The paragraphs of the container, less chrome and lines with fields of their own."""
+    last = page.end[root]
+    head = _norm(headline) if headline else None
+    out: list[str] = []
+    skip_until = -1  # element index range of a related-teaser section being skipped
+    for block in page.blocks:
+        owner = block.owner
+        if owner < root or owner > last:
+            continue
+        if owner <= skip_until:
+            continue
+        if chrome[owner] > root:
+            continue
+        text = block.text
+        if block.link_chars > _MAX_LINK_SHARE * len(text):
+            continue
+        if head is not None and block.tag in HEADINGS and _norm(text) == head:
+            continue
+        if TAG_LINE.match(text) or SHARE_LINE.match(text):
+            continue
+        if len(text) < 80 and RELATED_LINE.match(text):
+            skip_until = _related_section_end(page, block, root)
+            continue
+        out.append(html.unescape(text) if "&" in text else text)
+    while out and len(out[-1]) < 40 and CREDIT_LINE.match(out[-1]):
+        out.pop()
+    return out
+
+
+def _related_section_end(page: Page, block: Block, root: int) -> int:
+    """Where the teaser section a "Related"/"Read more" heading opens ends.
+
+    A heading's teasers are the rest of its own container; a lone in-body
+    "Read more:" card is only its own block.
+    """
+    if block.tag not in HEADINGS:
+        return -1
+    up = page.parent[block.owner]
+    if up <= root:
+        return -1
+    return page.end[up]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _words(paragraphs: list[str]) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
+def _jsonld_paragraphs(found: Structured) -> list[str]:
+    """JSON-LD ``articleBody`` as paragraphs (tags stripped, split at line breaks)."""
+    value = (found.article or {}).get("articleBody")
+    if isinstance(value, list):
+        value = "\n".join(v for v in value if isinstance(v, str))
+    if not isinstance(value, str) or not value.strip():
+        return []
+    if "<" in value:
+        value = LexborHTMLParser(value.replace("</p>", "\n")).text(separator="")
+    value = html.unescape(value)
+    return [" ".join(line.split()) for line in value.splitlines() if line.strip()]

@@ -1,0 +1,122 @@
+"""Generic signals that a piece of a page is not article text, in many languages.
+
+Two kinds: markup (tags, ARIA roles, class and id words such as ``share``,
+``related``, ``comment``) and the text of a line (``Tags: ...``, ``Read more:``,
+``Xem thêm``, a wire credit such as ``(dpa)`` closing the story). None of them
+names a site: they are the words portals everywhere use for the same things.
+"""
+
+from __future__ import annotations
+
+import re
+
+CHROME_TAGS = frozenset({"nav", "aside", "footer", "figcaption", "menu"})
+CHROME_ROLES = frozenset(
+    [
+        "navigation",
+        "banner",
+        "contentinfo",
+        "complementary",
+        "search",
+        "menu",
+        "menubar",
+        "dialog",
+        "alertdialog",
+        "toolbar",
+        "tablist",
+    ]
+)
+
+# Class/id words of page chrome, matched from the start of a word part (``-``, ``_`` and
+# camelCase humps split words); short words must also end there.
+_CHROME = re.compile(
+    r"(?<![a-z0-9])(?:"
+    r"comment(?!ary)|kommentar|comentario|commentaire|disqus|respond|"
+    r"shar(?:e|ing)|social|shariff|addthis|sharethis|"
+    r"related|relacionad|correlat|verwandt|recommend|empfehl|more-?(?:stories|articles|news)|"
+    r"read-?(?:more|also)|also-?read|outbrain|taboola|plista|"
+    r"promo|newsletter|subscri|advert|sponsor|anzeige|werbung|publicidad|reklam|"
+    r"sidebar|widget|breadcrumb|navbar|navigation|menu|masthead|topbar|toolbar|"
+    r"cookie|consent|gdpr|modal|popup|"
+    r"caption|credit|copyright|bildunterschrift|"
+    r"tag-?list|tagcloud|keywords|schlagw|"
+    r"author-?(?:bio|box|info|card)|byline|"
+    r"pagination|skip-?link|sr-only|visually-?hidden|screen-?reader|"
+    r"rating|login|signup|print-?only|"
+    r"(?:ad|ads|adv|nav|tags?|meta|date|time|foot|footer|print|tools|pager|more|topics|"
+    r"author|dateline|source)(?![a-z])"
+    r")"
+)
+#: Words of a comment section: chrome even when it holds most of the page's text.
+_COMMENTS = re.compile(r"(?<![a-z0-9])(?:comment(?!ary)|kommentar|comentario|commentaire|disqus)")
+_HUMP = re.compile(r"([a-z])([A-Z])")
+# Class/id words and itemprops of the article text itself; they override the chrome words.
+_CONTENT = re.compile(
+    r"(?<![a-z0-9])(?:article-?body|article__body|articlebody|article_body|story-?body|storybody|"
+    r"entry-?content|post-?content|post-?body|article-?content|article__content|"
+    r"article-?text|articletext|content-?body|body-?text|rich-?text|richtext|"
+    r"main-?content|text-?content|article__text|story-?content|news-?content|"
+    r"detail-?content|article-?detail|news-?detail|post-?entry|entry-?body)"
+)
+
+
+def is_hidden(attrs: dict[str, str | None]) -> bool:
+    """Whether the element is not rendered (``hidden``, ``display:none``, ``aria-hidden``)."""
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    if style and ("none" in style or "hidden" in style):
+        squashed = style.replace(" ", "").lower()
+        return "display:none" in squashed or "visibility:hidden" in squashed
+    return False
+
+
+def _marks(attrs: dict[str, str | None]) -> str:
+    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return _HUMP.sub(r"\1-\2", raw).lower()
+
+
+def chrome_strength(attrs: dict[str, str | None]) -> int:
+    """0: not chrome by class or id; 1: chrome words; 2: a comment section."""
+    marks = _marks(attrs)
+    if len(marks) < 3 or not _CHROME.search(marks) or _CONTENT.search(marks):
+        return 0
+    return 2 if _COMMENTS.search(marks) else 1
+
+
+def is_content_markup(attrs: dict[str, str | None]) -> bool:
+    """Whether markup names the element as the article text."""
+    if (attrs.get("itemprop") or "") == "articleBody":
+        return True
+    marks = _marks(attrs)
+    return len(marks) > 5 and bool(_CONTENT.search(marks))
+
+
+TAG_LINE = re.compile(
+    r"^(?:tags?|schlagw\w*|stichw\w*|themen|topics?|từ khóa|từ khoá|thẻ|etiquetas?|"
+    r"palabras clave|mots[- ]cl[ée]s|tagi|emneord|nyckelord|キーワード|タグ|标签|关键词|"
+    r"태그|etichette|parole chiave|anahtar kelimeler|etiketler)\s*[:：]",
+    re.IGNORECASE,
+)
+RELATED_LINE = re.compile(
+    r"^(?:read more|read also|see also|related|more in|more from|more on|also read|"
+    r"recommended|lesen sie (?:auch|mehr|hier)|mehr zum thema|mehr dazu|auch interessant|"
+    r"das könnte sie auch interessieren|weitere artikel|weiterlesen|zum thema|"
+    r"xem thêm|tin liên quan|bài liên quan|tin cùng chuyên mục|関連記事|関連ニュース|"
+    r"관련기사|관련 기사|相关|延伸阅读|lee también|leer más|lea también|te puede interesar|"
+    r"lire aussi|à lire aussi|a lire aussi|voir aussi|leia também|leia mais|leggi anche|"
+    r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także)|les også|läs också|"
+    r"læs også|lue myös|devamını oku|ilgili haberler|bunlar da ilginizi)\b",
+    re.IGNORECASE,
+)
+SHARE_LINE = re.compile(
+    r"^(?:share|teilen|compartir|partager|condividi|udostępnij|chia sẻ|del|dela)"
+    r"(?: (?:this|on|article|artikel|story))?\s*[:!]?$",
+    re.IGNORECASE,
+)
+#: A wire or source credit alone on the story's last line: ``VNA``, ``(dpa)``, ``AFP/Reuters``.
+CREDIT_LINE = re.compile(
+    r"^(?:\(\s*[\w&.\-]{2,15}(?:\s*[/,]\s*[\w&.\-]{2,15}){0,3}\s*\)|"
+    r"(?:(?:source|nguồn|quelle|fuente|fonte|źródło|kilde|källa)\s*:\s*)?"
+    r"[A-ZĐ][\w&.\-]{1,12}(?:\s*[/,]\s*[A-ZĐ][\w&.\-]{1,12}){0,3})\s*(?:/\.)?$"
+)
