@@ -23,7 +23,7 @@ from .fields import (
     find_top_image,
     site_name,
 )
-from .headline import find_headline
+from .headline import find_headline, site_names
 from .people import find_authors, find_source
 from .structured import read_structured
 from .tags import find_tags
@@ -73,7 +73,9 @@ def extract(
     )
     note("published_at", published.source if published else None)
     note("modified_at", modified.source if modified else None)
-    authors, source = find_authors(tree, found, body.root, profile)
+    authors, source = find_authors(
+        tree, found, body.root, profile, site_names=site_names(found, url)
+    )
     note("authors", source)
     credit, source = find_source(tree, found, body, profile)
     note("source", source)

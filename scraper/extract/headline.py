@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -49,11 +50,11 @@ def find_headline(
         if node is not None and node_text(node):
             return node_text(node), PROFILE, node
     metas = _meta_titles(found)
-    site_names = _site_names(found)
-    cleaned = [(strip_site_name(text, site_names), source) for text, source in metas]
+    names = site_names(found)
+    cleaned = [(strip_site_name(text, names), source) for text, source in metas]
     cleaned = [(text, source) for text, source in cleaned if text]
 
-    node, text = _best_heading(tree, cleaned, site_names)
+    node, text = _best_heading(tree, cleaned, names)
     if node is not None and text:
         text = _confirmed_form(node, text, cleaned)
         nt = _norm(text)
@@ -205,7 +206,8 @@ def _placement(node: LexborNode) -> float:
     return points
 
 
-def _site_names(found: Structured) -> list[str]:
+def site_names(found: Structured, url: str | None = None) -> list[str]:
+    """Names the site goes by: og:site_name, its Organization/WebSite, the publisher, the host."""
     names = found.meta_all("og:site_name", "application-name", "apple-mobile-web-app-title")
     for obj in found.jsonld:
         types = obj.get("@type")
@@ -216,6 +218,10 @@ def _site_names(found: Structured) -> list[str]:
         name = ld_text(publisher)
         if name:
             names.append(name)
+    if url:
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+        if host:
+            names.extend((host, host.split(".")[0]))
     return [n for n in names if n]
 
 
