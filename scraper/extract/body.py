@@ -19,11 +19,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import HEURISTIC, JSON_LD, PROFILE, SiteProfile
 from .body_blocks import HEADINGS, Block, Page, walk
-from .body_rules import CREDIT_LINE, RELATED_LINE, SHARE_LINE, TAG_LINE
+from .body_rules import CREDIT_LINE, RELATED_LINE, SHARE_LINE, TAG_LINE, is_noise_line
 from .structured import Structured
 
 #: Link text counts this much against a container, article text counts once.
 _LINK_PENALTY = 1.5
+#: Weight of the non-link text of marked chrome against a container.
+_CHROME_WEIGHT = 0.2
 #: Blocks shorter than this carry no weight when choosing the container.
 _MIN_SCORED = 40
 #: A block with more link text than this share is navigation, not prose.
@@ -115,7 +117,10 @@ def _choose_root(page: Page, chrome: list[int]) -> int:
     for block in page.blocks:
         length = len(block.text)
         share = block.link_chars / length
-        if chrome[block.owner] >= 0 or share > _MAX_LINK_SHARE:
+        if chrome[block.owner] >= 0:
+            # Marked chrome is dropped from the output anyway: only its links weigh.
+            bad[block.owner] += block.link_chars + _CHROME_WEIGHT * (length - block.link_chars)
+        elif share > _MAX_LINK_SHARE:
             bad[block.owner] += length
         elif length >= _MIN_SCORED and share < 0.3:
             good[block.owner] += length - block.link_chars
@@ -157,7 +162,7 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
             continue
         if head is not None and block.tag in HEADINGS and _norm(text) == head:
             continue
-        if TAG_LINE.match(text) or SHARE_LINE.match(text):
+        if TAG_LINE.match(text) or SHARE_LINE.match(text) or is_noise_line(text):
             continue
         if len(text) < 80 and RELATED_LINE.match(text):
             skip_until = _related_section_end(page, block, root)

@@ -42,13 +42,17 @@ _CHROME = re.compile(
     r"tag-?list|tagcloud|keywords|schlagw|"
     r"author-?(?:bio|box|info|card)|byline|"
     r"pagination|skip-?link|sr-only|visually-?hidden|screen-?reader|"
-    r"rating|login|signup|print-?only|"
+    r"rating|login|signup|print-?only|paywall|regwall|feedback|twitter-tweet|"
+    r"instagram-media|tiktok-embed|(?:video|media|audio)-?player|newsticker|"
     r"(?:ad|ads|adv|nav|tags?|meta|date|time|foot|footer|print|tools|pager|more|topics|"
     r"author|dateline|source)(?![a-z])"
     r")"
 )
 #: Words of a comment section: chrome even when it holds most of the page's text.
-_COMMENTS = re.compile(r"(?<![a-z0-9])(?:comment(?!ary)|kommentar|comentario|commentaire|disqus)")
+_COMMENTS = re.compile(
+    r"(?<![a-z0-9])(?<!has-)(?<!no-)(?<!with-)(?:comment(?!ary)|kommentar|comentario|commentaire|"
+    r"disqus)(?!s?-?(?:enabled|open|closed|count|link|number|button|icon|allowed|on|off)\b)"
+)
 _HUMP = re.compile(r"([a-z])([A-Z])")
 # Class/id words and itemprops of the article text itself; they override the chrome words.
 _CONTENT = re.compile(
@@ -61,9 +65,18 @@ _CONTENT = re.compile(
 
 
 def is_hidden(attrs: dict[str, str | None]) -> bool:
-    """Whether the element is not rendered (``hidden``, ``display:none``, ``aria-hidden``)."""
+    """Whether the element is not rendered (``hidden``, ``display:none``, ``aria-hidden``).
+
+    A ``hidden`` class counts only without responsive variants (``hidden md:block``
+    shows on wide screens).
+    """
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
+    cls = attrs.get("class")
+    if cls and "hidden" in cls or cls and "d-none" in cls:
+        words = cls.split()
+        if ("hidden" in words or "d-none" in words) and not any(":" in w for w in words):
+            return True
     style = attrs.get("style")
     if style and ("none" in style or "hidden" in style):
         squashed = style.replace(" ", "").lower()
@@ -120,3 +133,58 @@ CREDIT_LINE = re.compile(
     r"(?:(?:source|nguồn|quelle|fuente|fonte|źródło|kilde|källa)\s*:\s*)?"
     r"[A-ZĐ][\w&.\-]{1,12}(?:\s*[/,]\s*[A-ZĐ][\w&.\-]{1,12}){0,3})\s*(?:/\.)?$"
 )
+
+
+_NOISE_START = re.compile(
+    r"^(?:©|\(c\)|copyright\b|foto|fotos|bild|bilder|bildrechte|photo|photos|image|credit|"
+    r"quelle|source|fuente|fonte|źródło|kilde|källa|crédito|crédits?|grafik|illustration|"
+    r"video|audio|stand|erstellt|aktualisiert|updated|published|publiziert|veröffentlicht|"
+    r"publié|publicado)\b\s*[:©]?",
+    re.IGNORECASE,
+)
+_AD_WORDS = frozenset(
+    (
+        "advertisement anzeige werbung publicité publicidad pubblicità reklame reklama "
+        "реклама advertising sponsored ad annonse annons mainos"
+    ).split()
+)
+_READ_TIME = re.compile(
+    r"lesedauer|lesezeit|min read|minutes? read|reading time|temps de lecture|"
+    r"tiempo de lectura|^\d+\s*min\.?$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:von|by|par|por|di|av|af|door|od|от|від|written by|text)\s+\S", re.IGNORECASE
+)
+_DATE = re.compile(
+    r"\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+)
+_NUMBERS_ONLY = re.compile(r"^[\d\s:/.|,]+$")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_noise_line(text: str) -> bool:
+    """A short line that is page furniture: a date line, byline, credit, ad label, timer.
+
+    Only lines under 80 characters are judged, and only by their shape, so a
+    real sentence is never taken for furniture.
+    """
+    if len(text) >= 80:
+        return False
+    folded = text.casefold().strip(" :.-–|")
+    if folded in _AD_WORDS:
+        return True
+    words = _LETTER_WORD.findall(text)
+    if not words:
+        return _NUMBERS_ONLY.match(text) is not None
+    if _NOISE_START.match(text) and (len(text) < 60 or not text.endswith(".")):
+        return True
+    if _READ_TIME.search(text):
+        return True
+    if len(words) <= 6 and _DATE.search(text):
+        return True
+    if len(text) < 60 and _BYLINE.match(text) and not text.endswith((".", "?", "!", ":")):
+        second = text.split()[1] if len(text.split()) > 1 else ""
+        return bool(second) and (second[0].isupper() or second.startswith(("t-", "dpa")))
+    return False
