@@ -1,19 +1,38 @@
 """Tags (topics) of an article, from metadata and tag-list links.
 
-A tag line is a field of its own and is never part of the body.
+A tag line is a field of its own and is never part of the body. CMSs leak
+internal values into tag meta (UUIDs, "Category: News", numeric ids, the
+site's own domain); those are not topics a reader sees and are dropped.
 """
 
 from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import HEURISTIC, JSON_LD, META, OPENGRAPH, PROFILE, SiteProfile
-from .dom import node_text
+from .dom import ancestors, class_id, node_text
 from .structured import Structured, ld_texts
 
-_TAG_HREF = re.compile(r"/(tags?|topics?|themen?|schlagworte?|stichworte?|keywords?|tema|temas|sujet|tag-[a-z]+)/", re.IGNORECASE)
+_TAG_HREF = re.compile(
+    r"/(?:tags?|topics?|themen?|thema|schlagworte?|stichworte?|keywords?|tema|temas|sujets?|"
+    r"tag-[a-z]+|chu-de|tu-khoa|etiqueta|etiquetas|argomenti|onderwerp)(?:/|\?|=|$)",
+    re.IGNORECASE,
+)
+_TAG_CONTAINER = re.compile(
+    r"tag|topic|keyword|schlagw|stichw|themen|thema|subject|etiquet|chu-de|tu-khoa|label"
+)
+_CHROME = re.compile(r"(?:^|\s)(?:nav|menu|footer|header|breadcrumbs?|sidebar|megamenu|subnav|site-\w+)(?:\s|$)")
+_JUNK = re.compile(
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^\d{5,}$|^[\w .-]{1,40}:\s|"
+    r"^(?:[\w-]+\.)+[a-z]{2,6}$",
+    re.IGNORECASE,
+)
+_NOT_TAGS = frozenset(
+    """tags tag themen thema topics topic alle themen all topics schlagworte stichworte
+    keywords mehr more zur startseite home startseite""".split("\n")
+)
 
 
 def normalise_tags(values: list[str]) -> list[str]:
@@ -21,12 +40,13 @@ def normalise_tags(values: list[str]) -> list[str]:
     seen: set[str] = set()
     for value in values:
         value = " ".join(value.split()).strip(" #,;")
-        if not value or len(value) > 80:
+        if not value or len(value) > 80 or _JUNK.search(value):
             continue
         key = value.casefold()
-        if key not in seen:
-            seen.add(key)
-            out.append(value)
+        if key in seen or key in _NOT_TAGS or key.startswith(("alle ", "all ")):
+            continue
+        seen.add(key)
+        out.append(value)
     return out
 
 
@@ -45,7 +65,8 @@ def find_tags(
         tags = normalise_tags([node_text(n) for n in tree.css(selector)])
         if tags:
             return tags, PROFILE
-    tags = normalise_tags(found.meta_all("article:tag"))
+    og_tags = found.meta_all("article:tag")
+    tags = normalise_tags(_split(og_tags) if len(og_tags) == 1 else og_tags)
     if tags:
         return tags, OPENGRAPH
     article = found.article or {}
@@ -55,10 +76,50 @@ def find_tags(
     tags = normalise_tags(_split(found.meta_all("news_keywords", "parsely-tags", "sailthru.tags")))
     if tags:
         return tags, META
-    links = [node_text(a) for a in tree.css('a[rel~="tag"]')]
-    if not links:
-        links = [node_text(a) for a in tree.css("a[href]") if _TAG_HREF.search(a.attributes.get("href") or "")]
-    tags = normalise_tags(links)
+    tags = normalise_tags(_tag_links(tree))
     if tags:
         return tags, HEURISTIC
+    tags = normalise_tags(_split(found.meta_all("keywords")))
+    if tags:
+        return tags, META
     return [], None
+
+
+def _tag_links(tree: LexborHTMLParser) -> list[str]:
+    """Texts of rel=tag links, else of links to tag pages inside a tag list (not in menus)."""
+    links = [node_text(a) for a in tree.css('a[rel~="tag"]') if not _in_menu(a)]
+    if links:
+        return links
+    out: list[str] = []
+    for link in tree.css("a[href]"):
+        if not _TAG_HREF.search(link.attributes.get("href") or ""):
+            continue
+        if _in_chrome(link) or not _in_tag_list(link):
+            continue
+        out.append(node_text(link))
+    return out
+
+
+def _in_menu(node: LexborNode) -> bool:
+    return any(parent.tag == "nav" for parent in ancestors(node))
+
+
+def _in_chrome(node: LexborNode) -> bool:
+    """In site navigation rather than the article (an article's own footer is not chrome)."""
+    for depth, parent in enumerate(ancestors(node)):
+        if parent.tag in ("body", "html", "article", "main") or depth > 12:
+            return False
+        if parent.tag in ("nav", "header", "footer") or _CHROME.search(class_id(parent)):
+            return True
+    return False
+
+
+def _in_tag_list(node: LexborNode) -> bool:
+    for depth, parent in enumerate(ancestors(node)):
+        if depth > 4 or parent.tag in ("body", "html"):
+            return False
+        if _TAG_CONTAINER.search(class_id(parent)):
+            return True
+        if parent.tag in ("article", "main"):
+            return True
+    return False
