@@ -1,19 +1,97 @@
 """Publication and modification dates that users can trust.
 
-First version: structured sources only (JSON-LD, article meta). To be
-replaced by the full cascade with dateparser and page heuristics.
+Only article-scoped sources count, tried in this order:
+
+1. the chosen JSON-LD article object's ``datePublished`` / ``dateModified``
+   (when several blocks disagree, the chosen article object wins);
+2. article meta: ``article:published_time`` and kin (OpenGraph), then
+   ``datePublished`` itemprop, ``pubdate``, ``dc.date``, ``parsely-pub-date``... (meta);
+3. the site profile's ``published`` / ``modified`` selectors;
+4. ``<time>``, ``itemprop`` dates and date lines next to the headline, then
+   marked-up dates elsewhere in the ``<article>`` holding it (heuristic);
+5. a ``/2024/05/03/`` URL path (heuristic, last resort).
+
+Page-chrome clocks, copyright years, teaser lists and comments are never read
+(see ``dates_page``); when nothing article-scoped exists the answer is None.
+
+Time zones: a zone written with the date wins. A naive value gets the
+profile's time zone; without a profile, the offset the page itself writes on
+its other timestamps; failing both, UTC. A value given in UTC is shown in the
+profile's zone or the page's own offset when one is known (the instant does
+not change). ``raw`` always keeps the string the value was read from.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import timezone as dt_timezone
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..models import JSON_LD, META, SiteProfile
+from ..models import HEURISTIC, JSON_LD, META, OPENGRAPH, PROFILE, SiteProfile
+from .dates_page import (
+    MODIFIED,
+    PUBLISHED,
+    UNKNOWN,
+    PageDate,
+    find_anchor,
+    in_container,
+    near_headline,
+    url_day,
+    url_month,
+)
+from .dates_parse import ParseContext, find_in_text, parse_date, parse_structured, to_tzinfo
 from .structured import Structured, ld_text
+
+__all__ = ["DateFinding", "find_dates", "parse_date"]
+
+_PUBLISHED_META = (
+    ("article:published_time", OPENGRAPH),
+    ("og:article:published_time", OPENGRAPH),
+    ("article:published", OPENGRAPH),
+    ("og:published_time", OPENGRAPH),
+    ("article:published:time", OPENGRAPH),
+    ("datepublished", META),
+    ("datecreated", META),
+    ("pubdate", META),
+    ("publishdate", META),
+    ("publish-date", META),
+    ("publish_date", META),
+    ("publication_date", META),
+    ("publication-date", META),
+    ("published_time", META),
+    ("published-date", META),
+    ("article.published", META),
+    ("parsely-pub-date", META),
+    ("sailthru.date", META),
+    ("dc.date.issued", META),
+    ("dcterms.issued", META),
+    ("dc.date.created", META),
+    ("dcterms.created", META),
+    ("dcterms:created", META),
+    ("dc.date", META),
+    ("dcterms.date", META),
+    ("dc:date", META),
+    ("date", META),
+    ("uploaddate", META),
+    ("original-publish-date", META),
+    ("cxenseparse:recs:publishtime", META),
+)
+_MODIFIED_META = (
+    ("article:modified_time", OPENGRAPH),
+    ("og:article:modified_time", OPENGRAPH),
+    ("article:modified", OPENGRAPH),
+    ("og:updated_time", OPENGRAPH),
+    ("article:modified:time", OPENGRAPH),
+    ("datemodified", META),
+    ("dateupdate", META),
+    ("dcterms.modified", META),
+    ("dc.date.modified", META),
+    ("last-modified", META),
+    ("lastmod", META),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,34 +109,189 @@ def find_dates(
     headline_node: LexborNode | None,
     profile: SiteProfile | None,
     fetched_at: datetime | None,
+    url: str | None = None,
 ) -> tuple[DateFinding | None, DateFinding | None]:
     """(published, modified). Never the page's render clock or a teaser's date."""
-    tz = ZoneInfo(profile.timezone) if profile and profile.timezone else None
-    published = modified = None
-    article = found.article or {}
-    for key, target in (("datePublished", "p"), ("dateModified", "m")):
-        raw = ld_text(article.get(key))
-        value = parse_iso(raw, tz) if raw else None
-        if value is not None:
-            finding = DateFinding(value, raw or "", JSON_LD)
-            if target == "p":
-                published = finding
-            else:
-                modified = finding
+    ctx = ParseContext(
+        _languages(found, profile), profile.date_order if profile else None, fetched_at
+    )
+    published = _structured(found, ctx, "datePublished", "dateCreated", _PUBLISHED_META)
+    modified = _structured(found, ctx, "dateModified", None, _MODIFIED_META)
+    if profile is not None and (published is None or modified is None):
+        if published is None:
+            published = _from_selector(tree, profile.selectors.get("published"), ctx)
+        if modified is None:
+            modified = _from_selector(tree, profile.selectors.get("modified"), ctx)
+    page_url = url or found.canonical or found.meta_first("og:url")[0]
+    zone = to_tzinfo(profile.timezone if profile else None) or _page_offset(found, tree)
+    published, modified = _zoned(published, zone), _zoned(modified, zone)
+    page_dates: list[PageDate] | None = None
+    if published is None or modified is None:
+        page_dates = _page_dates(tree, body_root, headline_node, ctx, page_url)
+        page_pub, page_mod = _pick(page_dates)
+        published = published or page_pub
+        modified = modified or page_mod
     if published is None:
-        raw, _ = found.meta_first("article:published_time", "datepublished", "pubdate")
-        value = parse_iso(raw, tz) if raw else None
-        if value is not None and raw:
-            published = DateFinding(value, raw, META)
+        day = url_day(page_url)
+        if day is not None:
+            published = DateFinding(datetime(*day), page_url or "", HEURISTIC)
+    published, modified = _zoned(published, zone), _zoned(modified, zone)
+    if zone is None and published is not None and published.value.utcoffset() == timedelta(0):
+        if page_dates is None:
+            page_dates = _page_dates(tree, body_root, headline_node, ctx, page_url)
+        published = _as_shown(published, page_dates, page_url)
     return published, modified
 
 
-def parse_iso(raw: str, tz: ZoneInfo | None) -> datetime | None:
-    text = raw.strip().replace("Z", "+00:00")
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
+def _languages(found: Structured, profile: SiteProfile | None) -> tuple[str, ...]:
+    """The page's language as the profile states it, else as the page declares it."""
+    if profile is not None and profile.lang:
+        return (profile.lang,)
+    declared = found.html_lang or found.meta_first("og:locale", "content-language", "language")[0]
+    return (declared.strip().lower().replace("_", "-"),) if declared else ()
+
+
+def _structured(
+    found: Structured,
+    ctx: ParseContext,
+    key: str,
+    fallback_key: str | None,
+    meta_keys: tuple[tuple[str, str], ...],
+) -> DateFinding | None:
+    article = found.article or {}
+    for k in (key, fallback_key):
+        raw = ld_text(article.get(k)) if k else None
+        value = parse_structured(raw, ctx) if raw else None
+        if value is not None and raw:
+            return DateFinding(value, raw, JSON_LD)
+    for meta_key, source in meta_keys:
+        for raw in found.meta_all(meta_key):
+            value = parse_structured(raw, ctx)
+            if value is not None:
+                return DateFinding(value, raw, source)
+    return None
+
+
+def _from_selector(
+    tree: LexborHTMLParser, selector: str | None, ctx: ParseContext
+) -> DateFinding | None:
+    if not selector:
         return None
-    if value.tzinfo is None and tz is not None:
-        value = value.replace(tzinfo=tz)
-    return value
+    for node in tree.css(selector):
+        attrs = node.attributes
+        for raw in (attrs.get("datetime"), attrs.get("content")):
+            value = parse_structured(raw, ctx) if raw else None
+            if value is not None and raw:
+                return DateFinding(value, raw, PROFILE)
+        text = " ".join((node.text(deep=True) or "").split())
+        hit = find_in_text(text, ctx) if text else None
+        if hit is not None:
+            return DateFinding(hit[0], text, PROFILE)
+    return None
+
+
+def _page_dates(
+    tree: LexborHTMLParser,
+    body_root: LexborNode | None,
+    headline_node: LexborNode | None,
+    ctx: ParseContext,
+    page_url: str | None,
+) -> list[PageDate]:
+    """Article-scoped dates in the markup, best first, none the URL contradicts."""
+    anchor = find_anchor(tree, headline_node, body_root)
+    candidates: list[PageDate] = []
+    if anchor is not None:
+        candidates.extend(near_headline(anchor, ctx, body_root))
+    candidates.extend(in_container(anchor, body_root, ctx))
+    return [c for c in candidates if _agrees_with_url(c.value, page_url)]
+
+
+def _pick(candidates: list[PageDate]) -> tuple[DateFinding | None, DateFinding | None]:
+    published = next((c for c in candidates if c.kind == PUBLISHED), None)
+    if published is None:
+        published = next((c for c in candidates if c.kind == UNKNOWN), None)
+    modified = next((c for c in candidates if c.kind == MODIFIED), None)
+
+    def finding(c: PageDate | None) -> DateFinding | None:
+        return DateFinding(c.value, c.raw, HEURISTIC) if c is not None else None
+
+    return finding(published), finding(modified)
+
+
+def _agrees_with_url(value: datetime, page_url: str | None) -> bool:
+    """A date the URL's own year/month path contradicts is someone else's date."""
+    day = url_day(page_url)
+    if day is not None:
+        return abs((value.replace(tzinfo=None) - datetime(*day)).days) <= 1
+    month = url_month(page_url)
+    if month is not None:
+        return (value.year, value.month) == month
+    return True
+
+
+def _as_shown(
+    finding: DateFinding, page_dates: list[PageDate], page_url: str | None
+) -> DateFinding:
+    """A UTC instant shown in an offset whose calendar day is the one the page prints.
+
+    Servers often serialise timestamps in UTC while the page shows local time;
+    with no zone known, the day the page itself shows (or its URL) settles how
+    to present the instant. The instant never changes; the offset chosen is the
+    smallest whole-hour one that gives the printed day.
+    """
+    value = finding.value
+    if ":" not in finding.raw:
+        return finding  # a day without a time is not an instant to re-present
+    shown = [d.shown for d in page_dates if d.shown is not None and d.kind != MODIFIED]
+    day = url_day(page_url)
+    if day is not None:
+        shown.append(date(*day))
+    for printed in shown:
+        delta = (printed - value.date()).days
+        if delta == 0:
+            return finding
+        if delta == 1:
+            hours = 24 - value.hour
+        elif delta == -1:
+            hours = -(value.hour + 1)
+        else:
+            continue
+        if -8 <= hours <= 8:
+            zone = dt_timezone(timedelta(hours=hours))
+            return DateFinding(value.astimezone(zone), finding.raw, finding.source)
+    return finding
+
+
+def _page_offset(found: Structured, tree: LexborHTMLParser) -> tzinfo | None:
+    """The UTC offset the page writes on its own timestamps, when it is not zero."""
+    ctx = ParseContext()
+    raws: list[str] = []
+    for obj in found.jsonld:
+        for key in ("datePublished", "dateModified", "dateCreated"):
+            raw = ld_text(obj.get(key))
+            if raw:
+                raws.append(raw)
+    for key, _ in (*_PUBLISHED_META, *_MODIFIED_META):
+        raws.extend(found.meta_all(key))
+    for node in tree.css("time[datetime]"):
+        raws.append(node.attributes.get("datetime") or "")
+    offsets: Counter[timedelta] = Counter()
+    for raw in raws[:40]:
+        value = parse_structured(raw, ctx) if raw and len(raw) >= 16 else None
+        offset = value.utcoffset() if value is not None else None
+        if offset:
+            offsets[offset] += 1
+    if not offsets:
+        return None
+    return dt_timezone(offsets.most_common(1)[0][0])
+
+
+def _zoned(finding: DateFinding | None, zone: tzinfo | None) -> DateFinding | None:
+    if finding is None:
+        return None
+    value = finding.value
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=zone or UTC)
+    elif zone is not None and value.utcoffset() == timedelta(0):
+        value = value.astimezone(zone)
+    return DateFinding(value, finding.raw, finding.source)

@@ -1,0 +1,420 @@
+"""Find the article's own date line in the page, never the chrome's.
+
+Date lines sit next to the headline (just after it, or just above it in the
+same block) or in the article's byline. Everything else that looks like a
+date is suspect: the header clock, "Today is ...", copyright years, teaser
+lists, comments, sidebars, footers. So the search starts at the headline and
+walks outwards in document order for a short stretch of text, skipping any
+subtree that is chrome, and only then looks at the rest of the ``<article>``
+that holds the headline. Nothing here looks at the page as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .dates_parse import ParseContext, find_in_text, parse_structured
+from .dom import NEVER_TEXT, ancestors, class_id
+
+PUBLISHED = "published"
+MODIFIED = "modified"
+UNKNOWN = "unknown"
+
+#: class/id words of containers whose dates are never the article's.
+_CHROME = re.compile(
+    r"comment|respon[sd]|repl(?:y|ies)|disqus|related|teaser|recommend|popular|trending|"
+    r"most-?read|sidebar|widget|\bnav|menu|share|social|newsletter|\bcards?\b|card__|"
+    r"clock|today|weather|top-?bar|header-?top|top-?header|site-?header|global-?header|"
+    r"masthead|site-?footer|page-?footer|global-?footer|breadcrumb|archive|calendar|"
+    r"promo|advert|\bads?\b|banner|carousel|slider|swiper|more-?(?:news|articles|stories)|"
+    r"read-?more|also|latest|next-?post|prev-?post|post-?nav|pagination|author-?bio|"
+    r"signature|cookie|consent|footnote|copyright|license|(?:img|image|photo|media|wp|figure|bild|foto)-?(?:caption|credit)|"
+    r"postprofile",
+    re.IGNORECASE,
+)
+_CHROME_TAGS = frozenset(
+    {"nav", "aside", "form", "select", "option", "button", "dialog", "figure", "figcaption"}
+)
+#: class/id/itemprop words that mark a date element.
+_DATE_HINT = re.compile(
+    r"date|datum|time|zeit|publi|posted|byline|fecha|ngay|dateline|timestamp|created|erstellt",
+    re.IGNORECASE,
+)
+_PUBLISHED_HINT = re.compile(r"publi|posted|created|erstellt|pubdate|entry-date|issued", re.I)
+#: A bare "updated" class is the hAtom microformat, which many themes put on the
+#: publication date; only a class that says more marks a modification.
+_MODIFIED_HINT = re.compile(
+    r"modif|last-?updat|date-?updat|updated-?(?:date|time|on|at)|update-?(?:date|time)|"
+    r"aktualis|edited|revised",
+    re.I,
+)
+_PUBLISHED_WORDS = re.compile(
+    r"published|posted|veröffentlicht|erstellt|publiziert|erschienen|publicado|publicada|"
+    r"publié|publiée|pubblicato|gepubliceerd|opublikowano|yayınlanma|đăng|xuất bản|"
+    r"publicerad|publisert|publikováno|julkaistu",
+    re.IGNORECASE,
+)
+_MODIFIED_WORDS = re.compile(
+    r"updated|update|last modified|modified|aktualisiert|geändert|\bstand\b|actualizad[oa]|"
+    r"mis à jour|modifié|aggiornat[oa]|bijgewerkt|zaktualizowano|güncelleme|güncellenme|"
+    r"cập nhật|oppdatert|uppdaterad|aktualizováno|päivitetty",
+    re.IGNORECASE,
+)
+#: Phrases of page clocks, copyright lines and forum profiles: never a publication date.
+_CHROME_TEXT = re.compile(
+    r"today is|heute ist|hôm nay|aujourd'hui|hoy es|©|\(c\)|copyright|all rights reserved|"
+    r"current (?:date|time)|aktuelles datum|aktuelle zeit|heutiges datum|it is currently|"
+    r"es ist jetzt|last visit|letzter besuch|registriert|registered|joined|member since|"
+    r"mitglied seit|beigetreten",
+    re.IGNORECASE,
+)
+#: Block elements whose text, when long, is running prose rather than a date line.
+_BLOCKS = frozenset({"p", "li", "td", "dd", "blockquote", "div", "section", "article"})
+RUNNING_TEXT = 250
+#: A numeric date opening a paragraph, as agencies write it: "29.11.2022 – Mehrfach ...".
+_DATELINE = re.compile(r"\W{0,3}\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\s*[–—-]\s")
+
+FORWARD_CHARS = 1500
+BACKWARD_CHARS = 300
+SHORT_TEXT = 160
+
+
+@dataclass(frozen=True, slots=True)
+class PageDate:
+    """A date read from the page's markup, with what it says it is."""
+
+    value: datetime
+    raw: str
+    kind: str  # PUBLISHED, MODIFIED or UNKNOWN
+    strong: bool  # itemprop / time[datetime] / a class that names the date
+    shown: date | None = None  # the day as the reader sees it, when written in the text
+
+
+def find_anchor(
+    tree: LexborHTMLParser, headline_node: LexborNode | None, body_root: LexborNode | None
+) -> LexborNode | None:
+    """The element date lines are measured from: the headline, else the first h1, else the body."""
+    if headline_node is not None:
+        if headline_node.tag != "h1":
+            # A teaser may repeat the title; the page's own h1 is the better anchor.
+            wanted = " ".join((headline_node.text(deep=True) or "").split())
+            for h1 in tree.css("h1"):
+                if wanted and " ".join((h1.text(deep=True) or "").split()) == wanted:
+                    return h1
+        return headline_node
+    for h1 in tree.css("h1"):
+        if not _in_chrome(h1, None) and (h1.text(deep=True) or "").strip():
+            return h1
+    return body_root
+
+
+def near_headline(
+    anchor: LexborNode, ctx: ParseContext, body_root: LexborNode | None
+) -> list[PageDate]:
+    """Dates just after the anchor, then just above it, nearest first."""
+    keep = _ancestor_ids(anchor)
+    after = list(_scan(_following(anchor), keep, ctx, FORWARD_CHARS))
+    before = list(_scan(_preceding(anchor), keep, ctx, BACKWARD_CHARS, reverse=True))
+    return after + before
+
+
+def in_container(
+    anchor: LexborNode | None, body_root: LexborNode | None, ctx: ParseContext
+) -> list[PageDate]:
+    """Marked-up dates anywhere in the ``<article>`` holding the headline (or the body)."""
+    container = None
+    for start in (anchor, body_root):
+        if start is None:
+            continue
+        container = next((a for a in _self_and_ancestors(start) if _is_article(a)), None)
+        if container is not None:
+            break
+    if container is None:
+        container = body_root
+    if container is None:
+        return []
+    keep = _ancestor_ids(container)
+    out: list[PageDate] = []
+    for node in container.css("time, [itemprop], [pubdate]"):
+        if _in_chrome(node, keep, stop=container):
+            continue
+        found = _marked_date(node, ctx)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _is_article(node: LexborNode) -> bool:
+    if node.tag == "article":
+        return True
+    itemtype = (node.attributes.get("itemtype") or "").lower()
+    return "article" in itemtype or "posting" in itemtype
+
+
+def _self_and_ancestors(node: LexborNode) -> Iterator[LexborNode]:
+    yield node
+    yield from ancestors(node)
+
+
+def _ancestor_ids(node: LexborNode) -> set[int]:
+    return {a.mem_id for a in _self_and_ancestors(node)}
+
+
+def _in_chrome(node: LexborNode, keep: set[int] | None, stop: LexborNode | None = None) -> bool:
+    """Whether ``node`` sits in page chrome below the block it shares with the headline."""
+    has_article = False
+    chrome_tag = False
+    for a in _self_and_ancestors(node):
+        if keep is not None and a.mem_id in keep:
+            break
+        if stop is not None and a.mem_id == stop.mem_id:
+            break
+        tag = a.tag or ""
+        if tag in _CHROME_TAGS:
+            return True
+        if tag in ("header", "footer"):
+            chrome_tag = True
+        if _is_article(a):
+            has_article = True
+        if _CHROME.search(class_id(a)):
+            return True
+    return chrome_tag and not has_article and (keep is None or stop is None)
+
+
+def _following(anchor: LexborNode) -> Iterator[LexborNode]:
+    """Subtrees after ``anchor`` in document order (its own subtree excluded)."""
+    node: LexborNode | None = anchor
+    while node is not None and node.tag not in ("body", "html", "-document"):
+        sibling = node.next
+        while sibling is not None:
+            yield sibling
+            sibling = sibling.next
+        node = node.parent
+
+
+def _preceding(anchor: LexborNode) -> Iterator[LexborNode]:
+    """Subtrees before ``anchor``, nearest first, staying inside its article if it has one."""
+    node: LexborNode | None = anchor
+    while node is not None and node.tag not in ("body", "html", "-document"):
+        sibling = node.prev
+        while sibling is not None:
+            yield sibling
+            sibling = sibling.prev
+        if _is_article(node) or node.tag == "main":
+            return
+        node = node.parent
+
+
+def _scan(
+    subtrees: Iterator[LexborNode],
+    keep: set[int],
+    ctx: ParseContext,
+    budget: int,
+    *,
+    reverse: bool = False,
+) -> Iterator[PageDate]:
+    """Dates in the given subtrees until ``budget`` characters of text have gone by."""
+    seen_parents: set[int] = set()
+    used = 0
+    for subtree in subtrees:
+        if subtree.is_text_node:
+            nodes: list[LexborNode] = [subtree]
+        else:
+            if subtree.tag in NEVER_TEXT or subtree.tag == "-comment":
+                continue
+            if _chrome_here(subtree):
+                continue
+            nodes = list(_walk(subtree))
+            if reverse:
+                nodes.reverse()
+        for node in nodes:
+            if node.is_text_node:
+                text = node.text_content or ""
+                stripped = text.strip()
+                if not stripped:
+                    continue
+                used += len(stripped)
+                if len(stripped) > SHORT_TEXT or not any(ch.isdigit() for ch in stripped):
+                    if used > budget:
+                        return
+                    continue
+                parent = node.parent
+                if parent is None or parent.mem_id in seen_parents:
+                    continue
+                seen_parents.add(parent.mem_id)
+                found = _text_date(parent, stripped, ctx)
+                if found is not None:
+                    yield found
+            else:
+                found = _marked_date(node, ctx)
+                if found is not None:
+                    yield found
+            if used > budget:
+                return
+
+
+def _walk(root: LexborNode) -> Iterator[LexborNode]:
+    """Elements and text nodes of a subtree in document order, chrome subtrees skipped."""
+    stack: list[LexborNode] = [root]
+    while stack:
+        node = stack.pop()
+        if node.is_text_node:
+            yield node
+            continue
+        tag = node.tag
+        if tag in NEVER_TEXT or tag == "-comment":
+            continue
+        if node is not root and _chrome_here(node):
+            continue
+        if tag == "time" or "itemprop" in node.attributes or "pubdate" in node.attributes:
+            yield node
+        children: list[LexborNode] = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend(reversed(children))
+
+
+def _chrome_here(node: LexborNode) -> bool:
+    tag = node.tag or ""
+    if tag in _CHROME_TAGS:
+        return True
+    return bool(_CHROME.search(class_id(node)))
+
+
+def _marked_date(node: LexborNode, ctx: ParseContext) -> PageDate | None:
+    """A ``<time>``, ``itemprop`` date or ``pubdate`` element."""
+    attrs = node.attributes
+    itemprop = (attrs.get("itemprop") or "").lower()
+    if node.tag != "time" and "pubdate" not in attrs and "date" not in itemprop:
+        return None
+    if "date" in itemprop:
+        kind = MODIFIED if "modified" in itemprop else PUBLISHED
+    else:
+        kind = _kind_from_hints(node)
+    raw = attrs.get("datetime") or attrs.get("content") or ""
+    value = parse_structured(raw, ctx) if raw else None
+    text = " ".join((node.text(deep=True) or "").split())
+    shown: date | None = None
+    if text and len(text) <= SHORT_TEXT and not _CHROME_TEXT.search(text):
+        hit = find_in_text(text, ctx)
+        if hit is not None:
+            shown = hit[0].date()
+            if value is None:
+                value, raw = hit[0], text
+    if value is None:
+        return None
+    if kind == UNKNOWN:
+        kind = _kind_from_label(_label_text(node, text))
+    return PageDate(value, raw, kind, strong=True, shown=shown)
+
+
+def _text_date(parent: LexborNode, own: str, ctx: ParseContext) -> PageDate | None:
+    """A date written in text: the parent's text when short, else the text node's own."""
+    text = " ".join((parent.text(deep=True) or "").split())
+    if len(text) > SHORT_TEXT:
+        if _in_running_text(parent, len(text)) and not _DATELINE.match(own):
+            return None
+        text = own
+    if _CHROME_TEXT.search(text):
+        return None
+    hit = find_in_text(text, ctx)
+    if hit is None:
+        return None
+    value, start = hit
+    label = text[:start] if start else _label_text(parent, text)
+    kind = _kind_from_label(label)
+    if kind == UNKNOWN:
+        kind = _kind_from_hints(parent)
+    strong = any(_DATE_HINT.search(class_id(a)) for a in _self_and_ancestors_limited(parent, 3))
+    return PageDate(value, text, kind, strong=strong, shown=value.date())
+
+
+def _in_running_text(parent: LexborNode, parent_len: int) -> bool:
+    """Whether a text node belongs to a paragraph of prose (a date in a sentence)."""
+    if parent.tag in _BLOCKS:
+        return parent_len > RUNNING_TEXT
+    for a in _self_and_ancestors_limited(parent, 4):
+        if a.tag in _BLOCKS:
+            return len(" ".join((a.text(deep=True) or "").split())) > RUNNING_TEXT
+    return False
+
+
+def _self_and_ancestors_limited(node: LexborNode, levels: int) -> Iterator[LexborNode]:
+    current: LexborNode | None = node
+    for _ in range(levels):
+        if current is None or current.tag in ("body", "html"):
+            return
+        yield current
+        current = current.parent
+
+
+def _label_text(node: LexborNode, own: str) -> str:
+    """The words just before a date: the start of its parent's text, up to the date."""
+    parent = node.parent
+    if parent is None:
+        return ""
+    text = " ".join((parent.text(deep=True) or "").split())
+    if len(text) > SHORT_TEXT:
+        return ""
+    index = text.find(own[:10]) if own else -1
+    return text[:index] if index > 0 else text[:40]
+
+
+def _kind_from_label(label: str) -> str:
+    if not label:
+        return UNKNOWN
+    pub = _PUBLISHED_WORDS.search(label)
+    mod = _MODIFIED_WORDS.search(label)
+    if pub and mod:
+        return PUBLISHED if pub.start() > mod.start() else MODIFIED
+    if mod:
+        return MODIFIED
+    if pub:
+        return PUBLISHED
+    return UNKNOWN
+
+
+def _kind_from_hints(node: LexborNode) -> str:
+    for a in _self_and_ancestors_limited(node, 3):
+        hints = class_id(a) + " " + (a.attributes.get("itemprop") or "").lower()
+        if _MODIFIED_HINT.search(hints):
+            return MODIFIED
+        if _PUBLISHED_HINT.search(hints):
+            return PUBLISHED
+    return UNKNOWN
+
+
+_URL_SLASH_DAY = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?=/|$)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?=/)")
+
+
+def url_day(url: str | None) -> tuple[int, int, int] | None:
+    """(year, month, day) from a ``/2024/05/03/`` or ``/2024-05-03`` path, else None."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    match = _URL_SLASH_DAY.search(path) or re.search(
+        r"/((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)", path
+    )
+    if not match:
+        return None
+    return int(match.group(1)), int(match.group(2)), int(match.group(3))
+
+
+def url_month(url: str | None) -> tuple[int, int] | None:
+    if not url:
+        return None
+    day = url_day(url)
+    if day:
+        return day[0], day[1]
+    match = _URL_MONTH.search(url.split("?", 1)[0])
+    return (int(match.group(1)), int(match.group(2))) if match else None
