@@ -1,17 +1,85 @@
 """Related-article teasers shown with an article.
 
-First version: the profile's selector only. To be replaced by generic
-detection of related blocks.
+A related block is a list of repeated items, each linking to another article
+of the same site, placed inside the article body or after it. Detection works
+on links, not on page layouts:
+
+1. every link to an article-like URL of the same site (not the page itself) is
+   a candidate;
+2. each candidate's *item* is its highest ancestor holding no other candidate
+   URL, and the item's parent is the *list* that groups it with its siblings;
+3. a list is kept when its heading or class names say "related" in some
+   language and nothing says ranking, advertising or navigation; a list
+   without such words is kept only when it sits in the main column inside or
+   after the article, has several headline-length items and its URLs share
+   the page URL's pattern (a same-section list);
+4. a single link is kept when a "Read more:"-style label or a related class
+   introduces it inside the article (in-body cards).
+
+All passes are linear in the number of links and their ancestors. The site
+profile's ``teasers`` selector, when it matches, replaces detection.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import SiteProfile, Teaser
-from .dom import node_text
+from .teasers_item import item_image, item_summary, item_title
+from .teasers_urls import (
+    TargetFilter,
+    is_article_like,
+    resolve,
+    same_page_key,
+    site_key,
+    url_shape,
+)
+from .teasers_words import (
+    HEADER_FOOTER_CLASS,
+    NAV_CLASS,
+    RELATED_CLASS,
+    SIDEBAR_CLASS,
+    UNRELATED_CLASS,
+    is_related_label,
+    is_unrelated_label,
+    starts_with_related_label,
+)
+
+Path = tuple[LexborNode, ...]
+
+_MAX_LABEL = 80
+_CARD_TEXT = 400
+# fmt: off
+_BLOCK_TAGS = frozenset(
+    {"p", "li", "div", "td", "dd", "dt", "section", "article", "aside", "blockquote", "figure",
+     "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "ul", "ol", "main", "body"}
+)
+# fmt: on
+
+
+@dataclass(slots=True)
+class _Link:
+    node: LexborNode
+    url: str
+    order: int
+
+
+@dataclass(slots=True)
+class _Item:
+    node: LexborNode
+    url: str
+    order: int
+    links: list[LexborNode] = field(default_factory=list)
+    title: tuple[str, LexborNode | None] | None = None
+
+
+@dataclass(slots=True)
+class _Block:
+    container: LexborNode
+    items: dict[str, _Item] = field(default_factory=dict)
 
 
 def find_teasers(
@@ -23,19 +91,371 @@ def find_teasers(
     profile: SiteProfile | None,
 ) -> list[Teaser]:
     """Teasers in page order, one per target URL."""
+    base = _base_url(tree, url)
+    own = {same_page_key(url)}
+    for node in tree.css('link[rel="canonical"], meta[property="og:url"]'):
+        value = node.attributes.get("href") or node.attributes.get("content")
+        resolved = resolve(base, value) if value else None
+        if resolved:
+            own.add(same_page_key(resolved))
+    sites = {site_key(urlsplit(url).hostname or "")}
+    if profile is not None:
+        sites.update(site_key(d) for d in profile.domains)
     selector = profile.selectors.get("teasers") if profile else None
-    if not selector:
-        return []
+    if selector:
+        chosen = _from_selector(tree, selector, base, own, sites)
+        if chosen:
+            return chosen
+    return _Detector(tree, base, own, sites, body_root or headline_node, body_root).run()
+
+
+def _base_url(tree: LexborHTMLParser, url: str) -> str:
+    node = tree.css_first("base[href]")
+    href = node.attributes.get("href") if node is not None else None
+    return urljoin(url, href.strip()) if href and href.strip() else url
+
+
+def _is_target(url: str | None, own: set[str], sites: set[str]) -> bool:
+    if url is None or same_page_key(url) in own:
+        return False
+    return site_key(urlsplit(url).hostname or "") in sites
+
+
+def _from_selector(
+    tree: LexborHTMLParser, selector: str, base: str, own: set[str], sites: set[str]
+) -> list[Teaser]:
     out: list[Teaser] = []
     seen: set[str] = set()
     for item in tree.css(selector):
-        link = item.css_first("a[href]")
-        if link is None:
+        links = [item] if item.tag == "a" else item.css("a[href]")
+        targets = [(resolve(base, a.attributes.get("href") or ""), a) for a in links]
+        good = [(u, a) for u, a in targets if u is not None and _is_target(u, own, sites)]
+        if not good:
             continue
-        target = urljoin(url, link.attributes.get("href") or "")
-        title = node_text(item.css_first("h2, h3, h4") or link)
-        if not title or target in seen:
+        good.sort(key=lambda pair: not is_article_like(pair[0]))
+        target = good[0][0]
+        if target in seen:
             continue
-        seen.add(target)
-        out.append(Teaser(title=title, url=target))
+        teaser = _teaser(item, [a for u, a in good if u == target], target, base)
+        if teaser is not None:
+            seen.add(target)
+            out.append(teaser)
     return out
+
+
+def _teaser(item: LexborNode, links: list[LexborNode], target: str, base: str) -> Teaser | None:
+    title, title_el = item_title(item, links)
+    if not title:
+        return None
+    return Teaser(
+        title=title,
+        url=target,
+        summary=item_summary(item, title, title_el),
+        image=item_image(item, base),
+    )
+
+
+def headline_like(title: str) -> bool:
+    """Long enough to be an article headline, short enough not to be a paragraph."""
+    if len(title) > 300:
+        return False
+    cjk = sum(1 for ch in title if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return cjk >= 6 or (len(title.split()) >= 3 and len(title) >= 12)
+
+
+def _class_of(node: LexborNode) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
+
+
+def _squash(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+def _children(node: LexborNode) -> list[LexborNode]:
+    out: list[LexborNode] = []
+    child = node.child
+    while child is not None:
+        out.append(child)
+        child = child.next
+    return out
+
+
+class _Detector:
+    """One page's generic detection; holds only per-call caches."""
+
+    def __init__(
+        self,
+        tree: LexborHTMLParser,
+        base: str,
+        own: set[str],
+        sites: set[str],
+        anchor: LexborNode | None,
+        body_root: LexborNode | None,
+    ) -> None:
+        self.tree = tree
+        self.base = base
+        self.own = own
+        self.sites = sites
+        self.paths: dict[int, Path] = {}
+        self.child_index: dict[int, dict[int, int]] = {}
+        self.anchor = anchor
+        self.anchor_path: Path = self.path(anchor) if anchor is not None else ()
+        self.anchor_ids = {n.mem_id for n in self.anchor_path}
+        self.body_id = body_root.mem_id if body_root is not None else None
+        self.page_shape = url_shape(base)
+
+    # -- tree helpers -------------------------------------------------
+
+    def path(self, node: LexborNode) -> Path:
+        """Ancestors of ``node`` and the node itself, root first (cached, so linear overall)."""
+        pending: list[LexborNode] = []
+        current: LexborNode | None = node
+        prefix: Path = ()
+        while current is not None and current.tag not in ("-document", None):
+            cached = self.paths.get(current.mem_id)
+            if cached is not None:
+                prefix = cached
+                break
+            pending.append(current)
+            current = current.parent
+        for step in reversed(pending):
+            prefix = (*prefix, step)
+            self.paths[step.mem_id] = prefix
+        return prefix
+
+    def precedes(self, first: Path, second: Path) -> bool | None:
+        """Whether ``first`` comes before ``second`` in the page; None if one holds the other."""
+        depth = 0
+        for a, b in zip(first, second, strict=False):
+            if a.mem_id != b.mem_id:
+                break
+            depth += 1
+        if depth == len(first) or depth == len(second) or depth == 0:
+            return None
+        parent = first[depth - 1]
+        index = self.child_index.get(parent.mem_id)
+        if index is None:
+            index = {c.mem_id: i for i, c in enumerate(_children(parent))}
+            self.child_index[parent.mem_id] = index
+        return index.get(first[depth].mem_id, 0) < index.get(second[depth].mem_id, 0)
+
+    # -- the passes ---------------------------------------------------
+
+    def candidates(self) -> list[_Link]:
+        out: list[_Link] = []
+        resolved: dict[str, str | None] = {}
+        targets = TargetFilter(self.base, self.own, self.sites)
+        for order, node in enumerate(self.tree.css("a[href]")):
+            if not (node.text(deep=True) or "").strip() and node.css_first("img") is None:
+                continue
+            attrs = node.attrs
+            href = attrs.get("href") or ""
+            if href in resolved:
+                target = resolved[href]
+            else:
+                target = resolved[href] = targets(href)
+            if target is None:
+                continue
+            rel = (attrs.get("rel") or "").lower()
+            if "prev" in rel or "next" in rel or "tag" in rel or "sponsored" in rel:
+                continue
+            out.append(_Link(node, target, order))
+        return out
+
+    def run(self) -> list[Teaser]:
+        links = self.candidates()
+        if not links:
+            return []
+        first_url: dict[int, str] = {}
+        multi: set[int] = set()
+        for link in links:
+            for node in self.path(link.node):
+                seen = first_url.setdefault(node.mem_id, link.url)
+                if seen != link.url:
+                    multi.add(node.mem_id)
+        blocks: dict[int, _Block] = {}
+        for link in links:
+            path = self.path(link.node)
+            top = len(path) - 1
+            while top > 0 and path[top - 1].mem_id not in multi:
+                top -= 1
+            if top == 0:
+                continue  # the only candidate URL on the page: the card pass decides
+            container, item_node = path[top - 1], path[top]
+            block = blocks.setdefault(container.mem_id, _Block(container))
+            item = block.items.get(link.url)
+            if item is None:
+                item = block.items[link.url] = _Item(item_node, link.url, link.order)
+            item.links.append(link.node)
+        chosen: dict[str, tuple[int, Teaser]] = {}
+        taken: set[int] = set()
+        for block in blocks.values():
+            for item in self.judge(block):
+                teaser = self.teaser(item)
+                if teaser is not None and headline_like(teaser.title):
+                    taken.update(a.mem_id for a in item.links)
+                    if item.url not in chosen or chosen[item.url][0] > item.order:
+                        chosen[item.url] = (item.order, teaser)
+        for link in links:
+            if link.node.mem_id in taken or link.url in chosen:
+                continue
+            card = self.card(link, multi)
+            if card is not None:
+                chosen[link.url] = (link.order, card)
+        return [teaser for _, teaser in sorted(chosen.values(), key=lambda pair: pair[0])]
+
+    def judge(self, block: _Block) -> list[_Item]:
+        """The block's items when it is a related block, else nothing.
+
+        Cheap tests first: class names and chrome, then placement, then the heading.
+        """
+        container = block.container
+        cpath = self.path(container)
+        scope = self.scope(cpath)
+        classes = " ".join(_class_of(n) for n in scope)
+        if UNRELATED_CLASS.search(classes):
+            return []
+        first = next(iter(block.items.values())).node
+        class_positive = bool(
+            RELATED_CLASS.search(classes) or RELATED_CLASS.search(_class_of(first))
+        )
+        chrome, sidebar = self.chrome(cpath, scope, class_positive)
+        if chrome:
+            return []
+        items = [
+            i
+            for i in block.items.values()
+            if not UNRELATED_CLASS.search(_class_of(i.node))
+            and self.placed(i.node)
+            and not self.inline(i)
+        ]
+        if not items:
+            return []
+        label = self.label(first) or " ".join(n.attributes.get("aria-label") or "" for n in scope)
+        if is_unrelated_label(label):
+            return []
+        if class_positive or is_related_label(label):
+            return items
+        if self.anchor is None or sidebar or len(items) < 3:
+            return []
+        if sum(url_shape(i.url) == self.page_shape for i in items) < 0.6 * len(items):
+            return []
+        if sum(headline_like(self.title(i)[0]) for i in items) < 0.8 * len(items):
+            return []
+        return items
+
+    def title(self, item: _Item) -> tuple[str, LexborNode | None]:
+        if item.title is None:
+            item.title = item_title(item.node, item.links)
+        return item.title
+
+    def teaser(self, item: _Item) -> Teaser | None:
+        title, title_el = self.title(item)
+        if not title:
+            return None
+        return Teaser(
+            title=title,
+            url=item.url,
+            summary=item_summary(item.node, title, title_el),
+            image=item_image(item.node, self.base),
+        )
+
+    def scope(self, cpath: Path) -> list[LexborNode]:
+        """The container and its ancestors below the element that holds the article."""
+        out: list[LexborNode] = []
+        for node in reversed(cpath):
+            if node.mem_id in self.anchor_ids or node.tag in ("body", "html"):
+                break
+            out.append(node)
+            if self.anchor is None and len(out) >= 6:
+                break
+        return out
+
+    def chrome(self, cpath: Path, scope: list[LexborNode], positive: bool) -> tuple[bool, bool]:
+        """(inside page chrome, inside a side column) for a list's container."""
+        in_article = False
+        sidebar = False
+        for node in cpath:
+            tag = node.tag or ""
+            if node.mem_id == self.body_id or tag in ("article", "main"):
+                in_article = True
+                continue
+            if node.mem_id in self.anchor_ids or tag in ("body", "html"):
+                continue
+            role = (node.attributes.get("role") or "").lower()
+            cls = _class_of(node)
+            if tag in ("header", "footer") or role in ("banner", "contentinfo"):
+                if not in_article:
+                    return True, sidebar
+            elif not in_article and HEADER_FOOTER_CLASS.search(cls):
+                return True, sidebar
+            if not positive and (tag == "nav" or role in ("navigation", "menu", "menubar")):
+                return True, sidebar
+            if tag == "aside" or role == "complementary" or SIDEBAR_CLASS.search(cls):
+                sidebar = True
+        if not positive and any(NAV_CLASS.search(_class_of(n)) for n in scope):
+            return True, sidebar
+        return False, sidebar
+
+    def placed(self, node: LexborNode) -> bool:
+        """Inside the article body or after the article in page order."""
+        if self.anchor is None:
+            return True
+        path = self.path(node)
+        if self.body_id is not None and any(n.mem_id == self.body_id for n in path):
+            return True
+        return self.precedes(self.anchor_path, path) is True
+
+    def inline(self, item: _Item) -> bool:
+        """A link inside running text (a paragraph citing another story) is not a teaser."""
+        link = item.links[0]
+        block: LexborNode | None = link.parent
+        while block is not None and block.tag not in _BLOCK_TAGS:
+            block = block.parent
+        if block is None:
+            return False
+        own = len(_squash(block.text(deep=True)))
+        linked = sum(len(_squash(a.text(deep=True))) for a in block.css("a"))
+        return own - linked >= max(60, linked)
+
+    def label(self, item: LexborNode) -> str:
+        """The short heading just before the list's first item or before the list."""
+        node: LexborNode | None = item
+        for _ in range(4):
+            if node is None or node.tag in ("body", "html"):
+                return ""
+            if node.mem_id in self.anchor_ids and node.mem_id != self.body_id:
+                return ""
+            signature = (node.tag, node.attributes.get("class"))
+            sibling = node.prev
+            while sibling is not None:
+                text = _squash(sibling.text(deep=True)) if sibling.tag != "script" else ""
+                if text:
+                    if len(text) <= _MAX_LABEL:
+                        return text
+                    if (sibling.tag, sibling.attributes.get("class")) != signature:
+                        return ""
+                sibling = sibling.prev
+            if node.mem_id == self.body_id:
+                return ""
+            node = node.parent
+        return ""
+
+    def card(self, link: _Link, multi: set[int]) -> Teaser | None:
+        """A lone link introduced as "Read more:" (or in a related-class box) in the article."""
+        path = self.path(link.node)
+        if self.body_id is None or all(n.mem_id != self.body_id for n in path):
+            return None
+        for node in reversed(path[:-1]):
+            if node.mem_id in multi or node.mem_id == self.body_id:
+                return None
+            text = _squash(node.text(deep=True))
+            if len(text) > _CARD_TEXT:
+                return None
+            cls = _class_of(node)
+            if is_unrelated_label(text[:40]) or UNRELATED_CLASS.search(cls):
+                return None
+            if starts_with_related_label(text) or RELATED_CLASS.search(cls):
+                return _teaser(node, [link.node], link.url, self.base)
+        return None

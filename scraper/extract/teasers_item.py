@@ -1,0 +1,278 @@
+"""Read one teaser item: its headline, one-line summary and image.
+
+A teaser item is the element that holds one related article: a headline link,
+often an image link to the same URL, sometimes a kicker ("Ukraine-Krieg"),
+a date, a comment counter and a description. The title is the headline alone;
+the summary is a separate description text, never the headline again.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborNode
+
+from .dom import NEVER_TEXT, clean_text
+
+#: Class fragments of parts of a teaser that are not its headline or summary.
+_SIDE_CLASS = re.compile(
+    r"kicker|topline|overline|dachzeile|eyebrow|roofline|label|badge|flag|category|"
+    r"(?:^|[\s_-])(?:cat|cate|section|rubri[ck]|tag|tags|meta|date|time|datetime|timestamp|"
+    r"byline|author|count|counter|comments?|views|icon|context|source|ago|published|"
+    r"posted|duration|sr-only|screen-reader-text|visually-hidden|readmore|more)"
+    r"(?:$|[\s_-])"
+)
+_TITLE_CLASS = re.compile(r"title|headline|heading|(?:^|[\s_-])(?:ttl|tit|hl)(?:$|[\s_-])")
+_SUMMARY_CLASS = re.compile(
+    r"summary|excerpt|sapo|desc|lead|intro|abstract|standfirst|dek|teaser-?text|chapo|"
+    r"(?:^|[\s_-])(?:text|txt|body|content)(?:$|[\s_-])"
+)
+_SIDE_TAGS = frozenset({"time", "small", "sup", "figcaption", "button", "img", "picture"})
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+_MONTHS = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|"
+    r"juli|august|oktober|dezember|janv|févr|mars|avr|mai|juin|juil|août|déc|enero|febrero|"
+    r"marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-zé]*\.?"
+)
+_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?"
+    r"|\d{1,2}/\d{1,2}"
+    r"|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"|\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}時\d{1,2}分)?|\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2})?"
+    rf"|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTHS}\s+\d{{4}}"
+    r"|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago"
+    r"|vor\s+\d+\s+(?:minuten?|stunden?|tagen?)"
+    r"|il y a\s+\d+\s+(?:min|minutes?|heures?|h|jours?))"
+)
+_HAS_DIGIT = re.compile(r"\d")
+_LEADING_DATE = re.compile(rf"^\(?{_DATE}\)?\s*[|·•–—:-]?\s*", re.I)
+_TRAILING_DATE = re.compile(rf"\s*[|·•–—-]?\s*\(?{_DATE}\)?$", re.I)
+_TRAILING_COUNT = re.compile(
+    r"\s*(?:\(\d+\)|\[\d+\]|\d+\s*(?:comments?|kommentare?|commentaires?|bình luận))$", re.I
+)
+_LEADING_RANK = re.compile(r"^(?:#?\d{1,2}[.)]?)\s+(?=\S)")
+_READ_ON = re.compile(
+    r"\s*(?:read more|weiterlesen|mehr lesen|lire la suite|leia mais|leer más|xem tiếp|"
+    r"続きを読む|continue reading)\s*[»›>…]*\s*$",
+    re.I,
+)
+_PLACEHOLDER = re.compile(
+    r"^data:|blank\.|spacer|pixel\.|placeholder|1x1|transparent\.|lazy[-_]?load|loading\.|"
+    r"grey\.gif|gray\.gif|empty\.",
+    re.I,
+)
+_LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-img")
+_SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset", "srcset")
+_BG_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)", re.I)
+_SRCSET_SPLIT = re.compile(r",\s+|,(?=[^,\s]+\s+\d)")
+_ICON_CLASS = re.compile(r"avatar|logo|icon|emoji|author|gravatar|flag", re.I)
+
+
+def _children(node: LexborNode) -> list[LexborNode]:
+    out: list[LexborNode] = []
+    child = node.child
+    while child is not None:
+        out.append(child)
+        child = child.next
+    return out
+
+
+def _is_side(node: LexborNode) -> bool:
+    if node.tag in _SIDE_TAGS or node.tag in NEVER_TEXT:
+        return True
+    attrs = node.attributes
+    cls = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if not cls.strip():
+        return False
+    return bool(_SIDE_CLASS.search(cls)) and not _TITLE_CLASS.search(cls)
+
+
+def text_without_side_parts(node: LexborNode) -> str:
+    """The node's text without kicker, date, counter and screen-reader parts."""
+    parts: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.is_text_node:
+            parts.append(current.text_content or "")
+            continue
+        if current.tag == "-comment" or (current is not node and _is_side(current)):
+            continue
+        if current.tag == "br":
+            parts.append(" ")
+        stack.extend(reversed(_children(current)))
+    return clean_text(" ".join(parts))
+
+
+def clean_title(text: str) -> str:
+    """Strip dates, counters and list ranks that sit in the headline's own text."""
+    text = clean_text(text)
+    for _ in range(2):
+        text = _cut_tail(_TRAILING_COUNT, text)
+        text = _cut_tail(_TRAILING_DATE, text)
+        if _HAS_DIGIT.search(text[:16]):
+            text = _LEADING_DATE.sub("", text, count=1)
+    text = _LEADING_RANK.sub("", text)
+    return text.strip(" |·•–—-:").strip()
+
+
+def _cut_tail(pattern: re.Pattern[str], text: str) -> str:
+    """Remove a match at the end, searching only the last characters (linear, not quadratic)."""
+    window = text[-60:]
+    if pattern is not _READ_ON and not _HAS_DIGIT.search(window):
+        return text
+    match = pattern.search(window)
+    return text[: len(text) - len(window) + match.start()] if match else text
+
+
+def title_node(item: LexborNode, links: list[LexborNode]) -> LexborNode | None:
+    """The element whose text is the teaser's headline."""
+    for heading in item.css(", ".join(_HEADINGS)):
+        if not _is_side(heading) and clean_title(text_without_side_parts(heading)):
+            return heading
+    for link in links:
+        for node in link.css("[class]"):
+            cls = (node.attributes.get("class") or "").lower()
+            if _TITLE_CLASS.search(cls) and not _SIDE_CLASS.search(cls) and node_has_text(node):
+                return node
+    best: LexborNode | None = None
+    best_len = 0
+    for link in links:
+        length = len(clean_title(text_without_side_parts(link)))
+        if length > best_len:
+            best, best_len = link, length
+    if best is not None:
+        return best
+    for node in item.css("[class]"):
+        cls = (node.attributes.get("class") or "").lower()
+        if _TITLE_CLASS.search(cls) and not _SIDE_CLASS.search(cls) and node_has_text(node):
+            return node
+    return None
+
+
+def node_has_text(node: LexborNode) -> bool:
+    return bool((node.text(deep=True) or "").strip())
+
+
+def item_title(item: LexborNode, links: list[LexborNode]) -> tuple[str, LexborNode | None]:
+    """The headline of a teaser item without kicker, date or counter, and its element."""
+    node = title_node(item, links)
+    if node is not None:
+        title = clean_title(text_without_side_parts(node))
+        if title:
+            return title, node
+    for link in links:
+        for value in (link.attributes.get("title"), _img_alt(link)):
+            if value and clean_title(value):
+                return clean_title(value), None
+    return "", None
+
+
+def _img_alt(node: LexborNode) -> str | None:
+    img = node.css_first("img[alt]")
+    return img.attributes.get("alt") if img is not None else None
+
+
+def item_summary(item: LexborNode, title: str, title_el: LexborNode | None) -> str | None:
+    """A separate description line in the item, when there is one."""
+    title_id = title_el.mem_id if title_el is not None else None
+    best: str | None = None
+    best_rank = (-1, 0)
+    stack = _children(item)
+    while stack:
+        node = stack.pop()
+        if node.is_text_node or node.tag == "-comment":
+            continue
+        if node.mem_id == title_id or node.tag in _HEADINGS or _is_side(node):
+            continue
+        if title_id is not None and node.css_first("h1, h2, h3, h4, h5, h6") is not None:
+            stack.extend(_children(node))
+            continue
+        text = _cut_tail(_READ_ON, text_without_side_parts(node))
+        if title_el is not None and _contains(node, title_el):
+            stack.extend(_children(node))
+            continue
+        if not _is_description(text, title):
+            stack.extend(_children(node))
+            continue
+        attrs = node.attributes
+        cls = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        rank = (1 if _SUMMARY_CLASS.search(cls) or node.tag == "p" else 0, len(text))
+        if rank > best_rank:
+            best, best_rank = text, rank
+    return best
+
+
+def _contains(node: LexborNode, inner: LexborNode) -> bool:
+    target = node.mem_id
+    current: LexborNode | None = inner
+    while current is not None:
+        if current.mem_id == target:
+            return True
+        current = current.parent
+    return False
+
+
+def _is_description(text: str, title: str) -> bool:
+    if not text or text == title or title and text.startswith(title):
+        return False
+    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return len(text.split()) >= 5 or cjk >= 15
+
+
+def item_image(item: LexborNode, base: str) -> str | None:
+    """The item's picture as an absolute URL, lazy-load attributes first."""
+    for img in item.css("img, source, [style*='background']"):
+        attrs = img.attributes
+        if img.tag == "img" and (_ICON_CLASS.search(attrs.get("class") or "") or _tiny(attrs)):
+            continue
+        candidate = _image_source(attrs)
+        if candidate:
+            return urljoin(base, candidate)
+    return None
+
+
+def _tiny(attrs: dict[str, str | None]) -> bool:
+    for key in ("width", "height"):
+        value = (attrs.get(key) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) <= 32:
+            return True
+    return False
+
+
+def _image_source(attrs: dict[str, str | None]) -> str | None:
+    for key in _LAZY_ATTRS:
+        value = (attrs.get(key) or "").strip()
+        if value and not _PLACEHOLDER.search(value):
+            return value
+    src = (attrs.get("src") or "").strip()
+    if src and not _PLACEHOLDER.search(src):
+        return src
+    for key in _SRCSET_ATTRS:
+        widest = largest_in_srcset(attrs.get(key) or "")
+        if widest:
+            return widest
+    style = attrs.get("style") or ""
+    match = _BG_URL.search(style)
+    if match and not _PLACEHOLDER.search(match.group(1)):
+        return match.group(1).strip()
+    return None
+
+
+def largest_in_srcset(srcset: str) -> str | None:
+    """The widest candidate of a srcset ("a.jpg 300w, b.jpg 600w" gives b.jpg)."""
+    best: str | None = None
+    best_size = -1.0
+    for entry in _SRCSET_SPLIT.split(srcset.strip()):
+        bits = entry.split()
+        if not bits or _PLACEHOLDER.search(bits[0]):
+            continue
+        size = 1.0
+        if len(bits) > 1 and bits[1][:-1].replace(".", "", 1).isdigit():
+            size = float(bits[1][:-1]) * (1000.0 if bits[1].endswith("x") else 1.0)
+        if size > best_size:
+            best, best_size = bits[0], size
+    return best

@@ -1,0 +1,177 @@
+"""URL tests for teaser links: same site, article-like, and the page's own URL.
+
+A teaser points to another article of the same portal. Section fronts, tag
+and author pages, search, login and off-site links are not teasers; a URL is
+article-like when its path carries a slug of several words, a numeric id or a
+date, not just a section name.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import (
+    SplitResult,
+    parse_qsl,
+    unquote,
+    urlencode,
+    urljoin,
+    urlsplit,
+    urlunsplit,
+)
+
+_SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "sms:", "data:", "whatsapp:", "#")
+_HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
+#: Second-level labels under which a country code registers domains (co.uk, com.vn).
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "edu", "ac", "ne", "or", "go", "gv"})
+# fmt: off
+#: Path segments of pages that list or serve articles rather than being one.
+_NOT_ARTICLE_SEGMENTS = frozenset(
+    {
+        "tag", "tags", "topic", "topics", "author", "authors", "autor", "autoren", "category",
+        "categories", "kategorie", "search", "suche", "login", "logout", "register", "signin",
+        "signup", "account", "user", "users", "profile", "feed", "rss", "page", "wp-login.php",
+        "cart", "checkout", "newsletter", "subscribe", "abo", "shop", "contact", "kontakt",
+        "impressum", "imprint", "datenschutz", "privacy", "terms", "about", "cookies",
+        "tim-kiem", "tac-gia", "chu-de", "comment", "comments", "share", "print", "redirect",
+    }
+)
+# fmt: on
+_FILE_EXT = re.compile(
+    r"\.(?:jpe?g|png|gif|webp|svg|pdf|zip|mp3|mp4|docx?|xlsx?|pptx?|css|js|xml|json)$", re.I
+)
+_PAGE_EXT = re.compile(r"\.(?:s?html?|php|aspx?|jsp|cms|amp)$", re.I)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_DIGITS = re.compile(r"\d+")
+_ID_KEYS = frozenset({"p", "id", "aid", "nid", "sid", "article", "articleid", "story", "newsid"})
+_TAIL_ID = re.compile(r"(?:^|[^a-z])([a-z]{0,2})\d+$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def resolve(base: str, href: str) -> str | None:
+    """The absolute http(s) URL of a link, fragment dropped; None for script/mail links."""
+    parts = _split(base, _origin(base), href)
+    return _join(parts) if parts is not None else None
+
+
+def _origin(base: str) -> str:
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _split(base: str, origin: str, href: str) -> SplitResult | None:
+    href = href.strip()
+    if not href or href.lower().startswith(_SKIP_SCHEMES):
+        return None
+    try:
+        if href.startswith(("https://", "http://")):
+            parts = urlsplit(href)
+        elif href.startswith("/") and not href.startswith("//"):
+            parts = urlsplit(origin + href)
+        else:
+            parts = urlsplit(urljoin(base, href))
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not host:
+        return None
+    return parts
+
+
+def _join(parts: SplitResult) -> str:
+    query = parts.query
+    if "utm_" in query:
+        query = urlencode([(k, v) for k, v in parse_qsl(query) if not k.startswith("utm_")])
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
+
+
+class TargetFilter:
+    """Turns a page's hrefs into teaser targets: same site, article-like, not the page itself."""
+
+    def __init__(self, base: str, own: set[str], sites: set[str]) -> None:
+        self.base = base
+        self.origin = _origin(base)
+        self.own = own
+        self.sites = sites
+        self.hosts: dict[str, bool] = {}
+
+    def __call__(self, href: str) -> str | None:
+        """The link's absolute URL when it points to another article of the same site."""
+        parts = _split(self.base, self.origin, href)
+        if parts is None:
+            return None
+        host = parts.hostname or ""
+        on_site = self.hosts.get(host)
+        if on_site is None:
+            on_site = self.hosts[host] = site_key(host) in self.sites
+        if not on_site or not _article_path(parts.path, parts.query):
+            return None
+        url = _join(parts)
+        return None if same_page_key(url) in self.own else url
+
+
+def same_page_key(url: str) -> str:
+    """A key equal for two spellings of one page (scheme, www, trailing slash, case of host)."""
+    parts = urlsplit(url)
+    host = _bare_host(parts.hostname or "")
+    path = unquote(parts.path).rstrip("/") or "/"
+    return f"{host}{path}?{parts.query}" if parts.query else f"{host}{path}"
+
+
+def site_key(host: str) -> str:
+    """The registrable part of a host, approximately (no public-suffix list needed)."""
+    labels = _bare_host(host).split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def _bare_host(host: str) -> str:
+    host = host.lower().rstrip(".")
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix):
+            return host[len(prefix) :]
+    return host
+
+
+def is_article_like(url: str) -> bool:
+    """Whether the URL looks like one article rather than a section, tag or service page."""
+    parts = urlsplit(url)
+    return _article_path(parts.path, parts.query)
+
+
+def _article_path(path: str, query: str) -> bool:
+    segments = [unquote(s) for s in path.split("/") if s]
+    if any(s.lower() in _NOT_ARTICLE_SEGMENTS for s in segments):
+        return False
+    if segments and _FILE_EXT.search(segments[-1]):
+        return False
+    if query:
+        for key, value in parse_qsl(query):
+            if key.lower() in _ID_KEYS and value.isdigit():
+                return True
+    if not segments:
+        return False
+    last = _PAGE_EXT.sub("", segments[-1])
+    if len(_WORD.findall(last)) >= 3 or len(_CJK.findall(last)) >= 4:
+        return True
+    runs = [len(r) for s in segments for r in _DIGITS.findall(s)]
+    if any(n >= 5 for n in runs):
+        return True
+    # a short id beside letters in the last segment ("a3456", "1234-title") or a dated path
+    if any(len(r) >= 3 for r in _DIGITS.findall(last)) and _WORD.search(last):
+        return True
+    return len(runs) >= 2 and any(n == 4 for n in runs) and bool(_WORD.search(last))
+
+
+def url_shape(url: str) -> tuple[int, str, str, str]:
+    """Path depth, extension and how the last segment starts and ends: same-section URLs agree."""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    if not segments:
+        return (0, "", "", "")
+    last = segments[-1].lower()
+    ext = _PAGE_EXT.search(last)
+    stem = last[: ext.start()] if ext else last
+    lead = "0" if stem[:1].isdigit() else "a"
+    tail = _TAIL_ID.search(stem)
+    end = f"{tail.group(1)}0" if tail else "a"
+    return (len(segments), ext.group(0) if ext else "", lead, end)
