@@ -22,7 +22,9 @@ def main() -> None:
 
 @main.command("extract")
 @click.argument("path", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path))
-@click.option("--url", required=True, help="The page's URL: resolves links and picks the site profile.")
+@click.option(
+    "--url", required=True, help="The page's URL: resolves links and picks the site profile."
+)
 @click.option("--jsonl", is_flag=True, help="Print the record as one JSON line.")
 @click.option(
     "--sites",
@@ -30,28 +32,29 @@ def main() -> None:
     default=None,
     help="Folder of site profiles (default: the bundled ones).",
 )
-@click.option("--content-type", default=None, help="The HTTP Content-Type header, if known (for its charset).")
-def extract_command(path: Path, url: str, jsonl: bool, sites: Path | None, content_type: str | None) -> None:
+@click.option(
+    "--content-type", default=None, help="The HTTP Content-Type header, if known (for its charset)."
+)
+def extract_command(
+    path: Path, url: str, jsonl: bool, sites: Path | None, content_type: str | None
+) -> None:
     """Extract the article in the HTML file PATH ('-' for stdin) and print it as JSON.
 
     Nothing is fetched and nothing is written: this shows what the extractor
     makes of a saved page.
     """
     try:
-        if str(path) == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            data = path.read_bytes()
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
     except OSError as exc:
         raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}") from exc
     try:
         profile = profile_for_url(url, load_profiles(sites))
-        article = extract_article(data, url, profile=profile, fetched_at=datetime.now(UTC), content_type=content_type)
+        article = extract_article(
+            data, url, profile=profile, fetched_at=datetime.now(UTC), content_type=content_type
+        )
     except ScraperError as exc:
         raise click.ClickException(str(exc)) from exc
     record = article.to_dict()
-    if jsonl or not sys.stdout.isatty():
-        indent = None if jsonl else 2
-    else:
-        indent = 2
+    # Indented for a person at a terminal, one line for --jsonl and pipes.
+    indent = 2 if not jsonl and sys.stdout.isatty() else None
     click.echo(json.dumps(record, ensure_ascii=False, indent=indent))

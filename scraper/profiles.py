@@ -86,7 +86,9 @@ def profile_from_dict(
         raise fail("selectors", "must be a table of field = CSS selector")
     for field_name, selector in selectors.items():
         if field_name not in SELECTOR_FIELDS:
-            raise fail(f"selectors.{field_name}", f"no such field (fields: {', '.join(SELECTOR_FIELDS)})")
+            raise fail(
+                f"selectors.{field_name}", f"no such field (fields: {', '.join(SELECTOR_FIELDS)})"
+            )
         if not isinstance(selector, str) or not selector.strip():
             raise fail(f"selectors.{field_name}", "must be a non-empty CSS selector string")
     return SiteProfile(
@@ -103,15 +105,16 @@ def load_profiles(directory: str | Path | None = None) -> list[SiteProfile]:
     names: dict[str, str] = {}
     for profile in profiles:
         if profile.name in names:
+            other = names[profile.name]
             raise ProfileError(
-                f"{profile.source_path}: key 'name': {profile.name!r} is also used by {names[profile.name]}"
+                f"{profile.source_path}: key 'name': {profile.name!r} is also used by {other}"
             )
         names[profile.name] = str(profile.source_path)
     return sorted(profiles, key=lambda p: p.name)
 
 
 def profile_for_url(url: str, profiles: Iterable[SiteProfile]) -> SiteProfile | None:
-    """The profile whose domains cover the URL's host, the most specific first; None if none does."""
+    """The profile whose domains cover the URL's host (the most specific one), else None."""
     host = (urlsplit(url).hostname or "").lower()
     best: SiteProfile | None = None
     best_len = -1

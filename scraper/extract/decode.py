@@ -1,10 +1,11 @@
 """Turn page bytes into text the way a browser would: declared charset first.
 
-Order: a byte order mark; bytes that are valid UTF-8 (saved pages often keep
-a stale legacy declaration); the charset the HTTP header declared (passed by
-the caller); a ``<meta charset>`` / ``http-equiv`` declaration in the first
-bytes; then statistical detection (charset-normalizer). Labels are resolved with the WHATWG aliases browsers use
-(``latin1`` and ``iso-8859-1`` mean windows-1252).
+Order: a byte order mark; bytes that are valid UTF-8 (saved pages often
+keep a stale legacy declaration); the charset the HTTP header declared
+(passed by the caller); a ``<meta charset>`` / ``http-equiv`` declaration in
+the first bytes; then statistical detection (charset-normalizer). Labels
+are resolved with the WHATWG aliases browsers use (``latin1`` and
+``iso-8859-1`` mean windows-1252).
 """
 
 from __future__ import annotations
@@ -71,10 +72,7 @@ def _codec(label: str | None) -> str | None:
 
 def decode_html(data: str | bytes, *, content_type: str | None = None) -> str:
     """Decode page bytes to text; str input passes through. Raise NotHTMLError for non-HTML."""
-    if isinstance(data, str):
-        text = data
-    else:
-        text = _decode_bytes(data, content_type)
+    text = data if isinstance(data, str) else _decode_bytes(data, content_type)
     head = text[:4096].lstrip("\ufeff \t\r\n")
     if not head or not _LOOKS_HTML.search(text[:65536]):
         raise NotHTMLError("input does not look like an HTML document")

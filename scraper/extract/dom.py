@@ -12,14 +12,66 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 
 #: Elements whose content is never article text.
 NEVER_TEXT = frozenset(
-    {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
-     "textarea", "input", "canvas", "video", "audio", "object", "embed", "map", "head"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "form",
+        "button",
+        "select",
+        "textarea",
+        "input",
+        "canvas",
+        "video",
+        "audio",
+        "object",
+        "embed",
+        "map",
+        "head",
+    }
 )
 BLOCK_TAGS = frozenset(
-    {"p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "ul", "ol",
-     "li", "dl", "dt", "dd", "table", "tr", "td", "th", "tbody", "thead", "blockquote", "pre",
-     "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "address", "details",
-     "summary", "hr", "br"}
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "blockquote",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figure",
+        "figcaption",
+        "address",
+        "details",
+        "summary",
+        "hr",
+        "br",
+    }
 )
 
 

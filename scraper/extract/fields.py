@@ -23,7 +23,9 @@ def _profile_text(tree: LexborHTMLParser, profile: SiteProfile | None, field: st
     return None
 
 
-def find_summary(tree: LexborHTMLParser, found: Structured, profile: SiteProfile | None) -> tuple[str | None, str | None]:
+def find_summary(
+    tree: LexborHTMLParser, found: Structured, profile: SiteProfile | None
+) -> tuple[str | None, str | None]:
     text = _profile_text(tree, profile, "summary")
     if text:
         return text, PROFILE
@@ -39,7 +41,9 @@ def find_summary(tree: LexborHTMLParser, found: Structured, profile: SiteProfile
     return None, None
 
 
-def find_section(tree: LexborHTMLParser, found: Structured, profile: SiteProfile | None) -> tuple[str | None, str | None]:
+def find_section(
+    tree: LexborHTMLParser, found: Structured, profile: SiteProfile | None
+) -> tuple[str | None, str | None]:
     text = _profile_text(tree, profile, "section")
     if text:
         return text, PROFILE
@@ -55,7 +59,9 @@ def find_section(tree: LexborHTMLParser, found: Structured, profile: SiteProfile
     return None, None
 
 
-def find_top_image(tree: LexborHTMLParser, found: Structured, url: str, profile: SiteProfile | None) -> tuple[str | None, str | None]:
+def find_top_image(
+    tree: LexborHTMLParser, found: Structured, url: str, profile: SiteProfile | None
+) -> tuple[str | None, str | None]:
     selector = profile.selectors.get("top_image") if profile else None
     if selector:
         node = tree.css_first(selector)

@@ -163,13 +163,16 @@ def _split_kicker(node: LexborNode) -> tuple[str, str] | None:
         if child.is_text_node:
             parts.append(child.text_content or "")
         elif child.tag == "time" or (
-            child.tag not in ("a", "em", "i", "b", "strong") and _KICKER_CLASS.search(class_id(child))
+            child.tag not in ("a", "em", "i", "b", "strong")
+            and _KICKER_CLASS.search(class_id(child))
         ):
             dropped.append(node_text(child))
         elif child.tag == "br":
             parts.append(" ")
         else:
-            parts.append(" " + node_text(child) + " " if child.tag in ("div", "p") else node_text(child))
+            parts.append(
+                " " + node_text(child) + " " if child.tag in ("div", "p") else node_text(child)
+            )
         child = child.next
     if not dropped:
         return None
@@ -211,7 +214,9 @@ def site_names(found: Structured, url: str | None = None) -> list[str]:
     names = found.meta_all("og:site_name", "application-name", "apple-mobile-web-app-title")
     for obj in found.jsonld:
         types = obj.get("@type")
-        if types in ("WebSite", "Organization", "NewsMediaOrganization") and ld_text(obj.get("name")):
+        if types in ("WebSite", "Organization", "NewsMediaOrganization") and ld_text(
+            obj.get("name")
+        ):
             names.append(ld_text(obj.get("name")) or "")
     publisher = (found.article or {}).get("publisher")
     if publisher:
@@ -247,12 +252,14 @@ def strip_site_name(title: str, site_names: list[str]) -> str:
         end -= 1
     while end - start > 1 and is_site(pieces[start]):
         start += 1
-    if (start, end) == (0, len(pieces)):
-        # No segment named the site: a short last one after " | " is still most likely it.
-        if seps[-1].strip() in ("|", "-", "–", "—", "::", "·") and len(pieces[-1]) <= 40 and len(
-            pieces[-1]
-        ) < len(" ".join(pieces[:-1])) / 1.5:
-            end -= 1
+    # No segment named the site: a short last one after " | " is still most likely it.
+    if (
+        (start, end) == (0, len(pieces))
+        and seps[-1].strip() in ("|", "-", "–", "—", "::", "·")
+        and len(pieces[-1]) <= 40
+        and len(pieces[-1]) < len(" ".join(pieces[:-1])) / 1.5
+    ):
+        end -= 1
     out = pieces[start]
     for i in range(start + 1, end):
         out += seps[i - 1] + pieces[i]

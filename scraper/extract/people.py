@@ -40,11 +40,13 @@ _PARTICLES = frozenset(
     "von van der den de del della di da du la le el bin ibn al y zu ten ter dos das do mc".split()
 )
 _NOT_NAME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch
-    donnerstag freitag samstag sonntag january february march april june july august september
-    october november december januar februar märz juni juli oktober dezember posted updated
-    published share teilen themen redakteur chefredakteur editor reporter correspondent
-    korrespondent kommentare comments more mehr""".split()
+    (
+        "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch "
+        "donnerstag freitag samstag sonntag january february march april june july august "
+        "september october november december januar februar märz juni juli oktober dezember "
+        "posted updated published share teilen themen redakteur chefredakteur editor reporter "
+        "correspondent korrespondent kommentare comments more mehr"
+    ).split()
 )
 _BYLINE_SELECTORS = (
     '[itemprop~="author"] [itemprop="name"]',
@@ -65,7 +67,7 @@ _NOT_BYLINE_CONTEXT = re.compile(
 
 
 def clean_person_list(values: list[str]) -> list[str]:
-    """Split joined bylines into names; drop prefixes, dates, URLs, slugs, photo credits, repeats."""
+    """Split joined bylines into names; drop prefixes, dates, URLs, slugs, photo credits."""
     out: list[str] = []
     seen: set[str] = set()
     for value in values:
@@ -108,7 +110,8 @@ def find_authors(
     article = found.article or {}
     candidates: list[tuple[list[str], str]] = [
         (clean_person_list(_ld_people(article.get("author") or article.get("creator"))), JSON_LD),
-        (clean_person_list([m for m in _meta_authors(found) if not m.startswith("http")]),
+        (
+            clean_person_list([m for m in _meta_authors(found) if not m.startswith("http")]),
             META,
         ),
     ]

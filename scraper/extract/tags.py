@@ -23,15 +23,31 @@ _TAG_HREF = re.compile(
 _TAG_CONTAINER = re.compile(
     r"tag|topic|keyword|schlagw|stichw|themen|thema|subject|etiquet|chu-de|tu-khoa|label"
 )
-_CHROME = re.compile(r"(?:^|\s)(?:nav|menu|footer|header|breadcrumbs?|sidebar|megamenu|subnav|site-\w+)(?:\s|$)")
+_CHROME = re.compile(
+    r"(?:^|\s)(?:nav|menu|footer|header|breadcrumbs?|sidebar|megamenu|subnav|site-\w+)(?:\s|$)"
+)
 _JUNK = re.compile(
     r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^\d{5,}$|^[\w .-]{1,40}:\s|"
     r"^(?:[\w-]+\.)+[a-z]{2,6}$",
     re.IGNORECASE,
 )
 _NOT_TAGS = frozenset(
-    """tags tag themen thema topics topic alle themen all topics schlagworte stichworte
-    keywords mehr more zur startseite home startseite""".split("\n")
+    {
+        "tags",
+        "tag",
+        "themen",
+        "thema",
+        "topics",
+        "topic",
+        "schlagworte",
+        "stichworte",
+        "keywords",
+        "mehr",
+        "more",
+        "zur startseite",
+        "home",
+        "startseite",
+    }
 )
 
 

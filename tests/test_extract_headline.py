@@ -1,0 +1,88 @@
+"""The headline is what the page shows, not the SEO title with the site's name."""
+
+from scraper import extract
+
+
+def page(head: str, body: str) -> str:
+    return f"<!doctype html><html lang='en'><head>{head}</head><body>{body}</body></html>"
+
+
+ARTICLE = "<p>" + "The council met on Tuesday to debate the new budget for the city. " * 4 + "</p>"
+
+
+def test_site_name_is_dropped_from_the_title_tag() -> None:
+    html = page(
+        "<title>Council approves budget | Springfield Gazette</title>"
+        "<meta property='og:site_name' content='Springfield Gazette'>",
+        f"<main>{ARTICLE}</main>",
+    )
+    assert (
+        extract(html, "https://gazette.example/news/budget").headline == "Council approves budget"
+    )
+
+
+def test_visible_headline_wins_over_an_seo_title() -> None:
+    html = page(
+        "<title>Budget 2025: everything you need to know - Gazette</title>"
+        "<meta property='og:title' content='Budget 2025: everything you need to know'>",
+        "<header><a href='/'><h1 class='logo'>Gazette</h1></a></header>"
+        f"<article><h1>Council approves the 2025 budget after a long night</h1>{ARTICLE}</article>",
+    )
+    record = extract(html, "https://gazette.example/news/budget")
+    assert record.headline == "Council approves the 2025 budget after a long night"
+
+
+def test_site_logo_heading_is_not_the_headline() -> None:
+    html = page(
+        "<title>Nach viel zu langer Zeit mal wieder | Ein Hundetagebuch</title>",
+        "<div id='site'><header><hgroup><h1>Ein Hundetagebuch</h1></hgroup></header>"
+        "<article><header class='post-title'><h1>Nach viel zu langer Zeit mal wieder</h1></header>"
+        f"{ARTICLE}</article>"
+        "<aside><h1 class='widget-title'>Archiv</h1></aside></div>",
+    )
+    assert extract(html, "https://blog.example/2020/01/post").headline == (
+        "Nach viel zu langer Zeit mal wieder"
+    )
+
+
+def test_menu_entry_with_the_title_is_not_the_headline() -> None:
+    html = page(
+        "<title>Fire in Lichterfelde: toxic smoke warning</title>",
+        "<nav><ul><li><h1>Fire in Lichterfelde: toxic smoke warning</h1></li></ul></nav>"
+        f"<main><article><h2>Fire in Lichterfelde: warning of toxic fumes</h2>{ARTICLE}</article></main>",
+    )
+    assert extract(html, "https://news.example/a/1").headline == (
+        "Fire in Lichterfelde: warning of toxic fumes"
+    )
+
+
+def test_kicker_inside_the_heading_is_not_part_of_the_headline() -> None:
+    html = page(
+        "<meta property='og:title' content='Drilling until it gets hot'>",
+        "<article><h1><span class='article-kicker'>Climate</span>"
+        f"<span class='article-title'>Drilling until it gets hot</span></h1>{ARTICLE}</article>",
+    )
+    assert extract(html, "https://news.example/a/2").headline == "Drilling until it gets hot"
+
+
+def test_kicker_kept_where_the_publisher_counts_it_as_part_of_the_title() -> None:
+    html = page(
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle",'
+        ' "headline": "Climate: Drilling until it gets hot"}</script>',
+        "<article><h1><span class='kicker'>Climate</span>"
+        f"<span>Drilling until it gets hot</span></h1>{ARTICLE}</article>",
+    )
+    assert (
+        extract(html, "https://news.example/a/3").headline == "Climate: Drilling until it gets hot"
+    )
+
+
+def test_headline_from_meta_when_the_page_has_no_heading() -> None:
+    html = page(
+        "<meta property='og:title' content='Harbour reopens after storm – Coast News'>"
+        "<meta property='og:site_name' content='Coast News'>",
+        f"<div>{ARTICLE}</div>",
+    )
+    record = extract(html, "https://coast.example/harbour")
+    assert record.headline == "Harbour reopens after storm"
+    assert record.provenance["headline"] == "opengraph"

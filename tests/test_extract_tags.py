@@ -1,0 +1,62 @@
+"""Tags come from metadata and tag lists; CMS internals and menus are not tags."""
+
+from scraper import extract
+
+BODY = "<p>" + "The museum opened its new wing to visitors on Saturday morning. " * 4 + "</p>"
+
+
+def page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_article_tags_from_opengraph_in_order() -> None:
+    html = page(
+        '<meta property="article:tag" content="Museums"><meta property="article:tag" content="Art">'
+        '<meta property="article:tag" content="museums">',
+        f"<article><h1>New wing</h1>{BODY}</article>",
+    )
+    record = extract(html, "https://news.example/a")
+    assert record.tags == ("Museums", "Art")
+    assert record.provenance["tags"] == "opengraph"
+
+
+def test_cms_internal_values_are_not_tags() -> None:
+    html = page(
+        '<meta property="article:tag" content="26157981-b4f7-4929-adc1-e860c6f03636">'
+        '<meta property="article:tag" content="Category: Travel">'
+        '<meta property="article:tag" content="NLP Category: General">'
+        '<meta property="article:tag" content="o.canada.com">'
+        '<meta property="article:tag" content="Fairmont Jasper park">',
+        f"<article><h1>New wing</h1>{BODY}</article>",
+    )
+    assert extract(html, "https://news.example/b").tags == ("Fairmont Jasper park",)
+
+
+def test_jsonld_keywords_string_is_split() -> None:
+    html = page(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "New wing",'
+        ' "keywords": "museum, art,  city life"}</script>',
+        f"<article><h1>New wing</h1>{BODY}</article>",
+    )
+    assert extract(html, "https://news.example/c").tags == ("museum", "art", "city life")
+
+
+def test_tag_list_links_in_the_article_footer() -> None:
+    html = page(
+        "",
+        "<nav><a href='/themen/'>Alle Themen</a><a href='/tag/politik/'>Politik</a></nav>"
+        f"<article><h1>New wing</h1>{BODY}<footer class='entry-footer'><span class='tags-links'>"
+        "<a href='/tag/museum/' rel='tag'>Museum</a> <a href='/tag/kunst/' rel='tag'>Kunst</a>"
+        "</span></footer></article>",
+    )
+    assert extract(html, "https://news.example/d").tags == ("Museum", "Kunst")
+
+
+def test_menu_links_to_topic_pages_are_not_tags() -> None:
+    html = page(
+        "",
+        "<header><nav class='menu'><a href='/themen/'>Alle Themen</a>"
+        "<a href='/thema/politik/'>Politik</a></nav></header>"
+        f"<article><h1>New wing</h1>{BODY}</article>",
+    )
+    assert extract(html, "https://news.example/e").tags == ()
