@@ -341,9 +341,16 @@ class _Detector:
             return []
         if sum(url_shape(i.url) == self.page_shape for i in items) < 0.6 * len(items):
             return []
-        if sum(headline_like(self.title(i)[0]) for i in items) < 0.8 * len(items):
+        if sum(self.teaser_shaped(i) for i in items) < 0.8 * len(items):
             return []
         return items
+
+    def teaser_shaped(self, item: _Item) -> bool:
+        """A headline (and maybe a line or two) rather than a table row or a text section."""
+        title = self.title(item)[0]
+        if not headline_like(title):
+            return False
+        return len(_squash(item.node.text(deep=True))) <= 3 * len(title) + 300
 
     def title(self, item: _Item) -> tuple[str, LexborNode | None]:
         if item.title is None:
@@ -408,16 +415,18 @@ class _Detector:
         return self.precedes(self.anchor_path, path) is True
 
     def inline(self, item: _Item) -> bool:
-        """A link inside running text (a paragraph citing another story) is not a teaser."""
-        link = item.links[0]
-        block: LexborNode | None = link.parent
+        """A link inside running text (a paragraph citing another story) is not a teaser.
+
+        Running text shows as text nodes of the link's block beside the link;
+        a teaser's headline, label and summary sit in elements of their own.
+        """
+        block: LexborNode | None = item.links[0].parent
         while block is not None and block.tag not in _BLOCK_TAGS:
             block = block.parent
         if block is None:
             return False
-        own = len(_squash(block.text(deep=True)))
-        linked = sum(len(_squash(a.text(deep=True))) for a in block.css("a"))
-        return own - linked >= max(60, linked)
+        loose = sum(len(_squash(c.text_content)) for c in _children(block) if c.is_text_node)
+        return loose >= 40
 
     def label(self, item: LexborNode) -> str:
         """The short heading just before the list's first item or before the list."""

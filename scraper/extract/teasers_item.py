@@ -20,15 +20,16 @@ _SIDE_CLASS = re.compile(
     r"kicker|topline|overline|dachzeile|eyebrow|roofline|label|badge|flag|category|"
     r"(?:^|[\s_-])(?:cat|cate|section|rubri[ck]|tag|tags|meta|date|time|datetime|timestamp|"
     r"byline|author|count|counter|comments?|views|icon|context|source|ago|published|"
-    r"posted|duration|sr-only|screen-reader-text|visually-hidden|readmore|more)"
+    r"posted|duration|sr-only|screen-reader-text|visually-hidden|hiddenelement|readmore)"
     r"(?:$|[\s_-])"
 )
-_TITLE_CLASS = re.compile(r"title|headline|heading|(?:^|[\s_-])(?:ttl|tit|hl)(?:$|[\s_-])")
+_TITLE_CLASS = re.compile(r"title|headline|heading|(?:^|[\s_-])(?:ttl|tit|hl|h[1-6])(?:$|[\s_-])")
 _SUMMARY_CLASS = re.compile(
     r"summary|excerpt|sapo|desc|lead|intro|abstract|standfirst|dek|teaser-?text|chapo|"
     r"(?:^|[\s_-])(?:text|txt|body|content)(?:$|[\s_-])"
 )
 _SIDE_TAGS = frozenset({"time", "small", "sup", "figcaption", "button", "img", "picture"})
+_KICKER_TAGS = frozenset({"strong", "b", "span", "em", "i"})
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 _MONTHS = (
@@ -161,14 +162,38 @@ def item_title(item: LexborNode, links: list[LexborNode]) -> tuple[str, LexborNo
     """The headline of a teaser item without kicker, date or counter, and its element."""
     node = title_node(item, links)
     if node is not None:
-        title = clean_title(text_without_side_parts(node))
+        title = clean_title(_without_leading_kicker(node))
         if title:
             return title, node
     for link in links:
         for value in (link.attributes.get("title"), _img_alt(link)):
-            if value and clean_title(value):
-                return clean_title(value), None
+            value = clean_title(value or "")
+            if len(value.split()) >= 2:
+                return value, None
     return "", None
+
+
+def _without_leading_kicker(node: LexborNode) -> str:
+    """Title text, minus a short bold/span lead-in when a full headline follows it.
+
+    Portals style the kicker ("HSV-Profi van Drongelen") as a <strong> or <span>
+    run before the headline inside the same link or heading.
+    """
+    children = [
+        c for c in _children(node) if not (c.is_text_node and not (c.text_content or "").strip())
+    ]
+    if len(children) >= 2 and children[0].tag in _KICKER_TAGS:
+        lead = text_without_side_parts(children[0])
+        rest = clean_text(
+            " ".join(
+                text_without_side_parts(c) if not c.is_text_node else c.text_content or ""
+                for c in children[1:]
+            )
+        )
+        rest = rest.lstrip(":|–—- ")
+        if 0 < len(lead.split()) <= 6 and len(rest.split()) >= 3:
+            return rest
+    return text_without_side_parts(node)
 
 
 def _img_alt(node: LexborNode) -> str | None:

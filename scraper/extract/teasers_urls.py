@@ -13,7 +13,6 @@ from urllib.parse import (
     SplitResult,
     parse_qsl,
     unquote,
-    urlencode,
     urljoin,
     urlsplit,
     urlunsplit,
@@ -78,10 +77,8 @@ def _split(base: str, origin: str, href: str) -> SplitResult | None:
 
 
 def _join(parts: SplitResult) -> str:
-    query = parts.query
-    if "utm_" in query:
-        query = urlencode([(k, v) for k, v in parse_qsl(query) if not k.startswith("utm_")])
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
+    """The URL as linked, without its fragment (query kept: it may select the article)."""
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
 
 class TargetFilter:
