@@ -23,9 +23,10 @@ not change). ``raw`` always keeps the string the value was read from.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from datetime import timezone as dt_timezone
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -93,6 +94,15 @@ _MODIFIED_META = (
     ("lastmod", META),
 )
 
+#: Vendor meta keys not listed above: "sw-pubdate", "shareaholic:article_published_time"...
+_PUBLISHED_KEY = re.compile(
+    r"(?:^|[:._-])(?:article_)?(?:published_?time|publish_?date|pub_?date|publication_?date|"
+    r"date_?published|first_?published)$"
+)
+_MODIFIED_KEY = re.compile(
+    r"(?:^|[:._-])(?:article_)?(?:modified_?time|updated_?time|date_?modified)$"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class DateFinding:
@@ -134,7 +144,9 @@ def find_dates(
     if published is None:
         day = url_day(page_url)
         if day is not None:
-            published = DateFinding(datetime(*day), page_url or "", HEURISTIC)
+            published = DateFinding(
+                datetime(day.year, day.month, day.day), page_url or "", HEURISTIC
+            )
     published, modified = _zoned(published, zone), _zoned(modified, zone)
     if zone is None and published is not None and published.value.utcoffset() == timedelta(0):
         if page_dates is None:
@@ -169,6 +181,13 @@ def _structured(
             value = parse_structured(raw, ctx)
             if value is not None:
                 return DateFinding(value, raw, source)
+    pattern = _PUBLISHED_KEY if key == "datePublished" else _MODIFIED_KEY
+    for meta_key in found.meta:
+        if pattern.search(meta_key):
+            for raw in found.meta_all(meta_key):
+                value = parse_structured(raw, ctx)
+                if value is not None:
+                    return DateFinding(value, raw, META)
     return None
 
 
@@ -222,7 +241,7 @@ def _agrees_with_url(value: datetime, page_url: str | None) -> bool:
     """A date the URL's own year/month path contradicts is someone else's date."""
     day = url_day(page_url)
     if day is not None:
-        return abs((value.replace(tzinfo=None) - datetime(*day)).days) <= 1
+        return abs((value.date() - day).days) <= 1
     month = url_month(page_url)
     if month is not None:
         return (value.year, value.month) == month
@@ -245,7 +264,7 @@ def _as_shown(
     shown = [d.shown for d in page_dates if d.shown is not None and d.kind != MODIFIED]
     day = url_day(page_url)
     if day is not None:
-        shown.append(date(*day))
+        shown.append(day)
     for printed in shown:
         delta = (printed - value.date()).days
         if delta == 0:

@@ -38,7 +38,7 @@ _CHROME = re.compile(
     re.IGNORECASE,
 )
 _CHROME_TAGS = frozenset(
-    {"nav", "aside", "form", "select", "option", "button", "dialog", "figure", "figcaption"}
+    {"nav", "form", "select", "option", "button", "dialog", "figure", "figcaption"}
 )
 #: class/id/itemprop words that mark a date element.
 _DATE_HINT = re.compile(
@@ -74,10 +74,15 @@ _CHROME_TEXT = re.compile(
     re.IGNORECASE,
 )
 #: Block elements whose text, when long, is running prose rather than a date line.
+#: Page sections that are chrome unless they belong to the article.
+_SECTION_TAGS = frozenset({"header", "footer", "aside"})
 _BLOCKS = frozenset({"p", "li", "td", "dd", "blockquote", "div", "section", "article"})
 RUNNING_TEXT = 250
 #: A numeric date opening a paragraph, as agencies write it: "29.11.2022 – Mehrfach ...".
 _DATELINE = re.compile(r"\W{0,3}\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\s*[–—-]\s")
+
+#: A time to the second above the headline is the page's render clock, not a date line.
+_RENDER_CLOCK = re.compile(r"\d{1,2}:\d{2}:\d{2}")
 
 FORWARD_CHARS = 1500
 BACKWARD_CHARS = 300
@@ -117,9 +122,13 @@ def near_headline(
     anchor: LexborNode, ctx: ParseContext, body_root: LexborNode | None
 ) -> list[PageDate]:
     """Dates just after the anchor, then just above it, nearest first."""
-    keep = _ancestor_ids(anchor)
-    after = list(_scan(_following(anchor), keep, ctx, FORWARD_CHARS))
-    before = list(_scan(_preceding(anchor), keep, ctx, BACKWARD_CHARS, reverse=True))
+    in_article = any(_is_article(a) for a in _self_and_ancestors(anchor))
+    after = list(_scan(_following(anchor), ctx, FORWARD_CHARS, in_article=in_article))
+    before = [
+        d
+        for d in _scan(_preceding(anchor), ctx, BACKWARD_CHARS, in_article=False, reverse=True)
+        if d.strong or not _RENDER_CLOCK.search(d.raw)
+    ]
     return after + before
 
 
@@ -177,13 +186,19 @@ def _in_chrome(node: LexborNode, keep: set[int] | None, stop: LexborNode | None 
         tag = a.tag or ""
         if tag in _CHROME_TAGS:
             return True
-        if tag in ("header", "footer"):
+        if tag in _SECTION_TAGS:
             chrome_tag = True
         if _is_article(a):
             has_article = True
         if _CHROME.search(class_id(a)):
             return True
     return chrome_tag and not has_article and (keep is None or stop is None)
+
+
+def _is_site_header(node: LexborNode) -> bool:
+    return (
+        node.css_first('nav, [role="navigation"], [class*="menu" i], [class*="logo" i]') is not None
+    )
 
 
 def _following(anchor: LexborNode) -> Iterator[LexborNode]:
@@ -198,24 +213,24 @@ def _following(anchor: LexborNode) -> Iterator[LexborNode]:
 
 
 def _preceding(anchor: LexborNode) -> Iterator[LexborNode]:
-    """Subtrees before ``anchor``, nearest first, staying inside its article if it has one."""
+    """Subtrees before ``anchor``, nearest first, not beyond the page's ``<main>``."""
     node: LexborNode | None = anchor
     while node is not None and node.tag not in ("body", "html", "-document"):
         sibling = node.prev
         while sibling is not None:
             yield sibling
             sibling = sibling.prev
-        if _is_article(node) or node.tag == "main":
+        if node.tag == "main":
             return
         node = node.parent
 
 
 def _scan(
     subtrees: Iterator[LexborNode],
-    keep: set[int],
     ctx: ParseContext,
     budget: int,
     *,
+    in_article: bool,
     reverse: bool = False,
 ) -> Iterator[PageDate]:
     """Dates in the given subtrees until ``budget`` characters of text have gone by."""
@@ -227,17 +242,17 @@ def _scan(
         else:
             if subtree.tag in NEVER_TEXT or subtree.tag == "-comment":
                 continue
-            if _chrome_here(subtree):
+            if _chrome_here(subtree, in_article):
                 continue
-            nodes = list(_walk(subtree))
+            nodes = list(_walk(subtree, in_article))
             if reverse:
                 nodes.reverse()
         for node in nodes:
             if node.is_text_node:
                 text = node.text_content or ""
                 stripped = text.strip()
-                if not stripped:
-                    continue
+                if not stripped or (len(stripped) > 100 and " " not in stripped):
+                    continue  # empty, or an encoded blob nobody reads
                 used += len(stripped)
                 if len(stripped) > SHORT_TEXT or not any(ch.isdigit() for ch in stripped):
                     if used > budget:
@@ -258,7 +273,7 @@ def _scan(
                 return
 
 
-def _walk(root: LexborNode) -> Iterator[LexborNode]:
+def _walk(root: LexborNode, in_article: bool) -> Iterator[LexborNode]:
     """Elements and text nodes of a subtree in document order, chrome subtrees skipped."""
     stack: list[LexborNode] = [root]
     while stack:
@@ -269,7 +284,7 @@ def _walk(root: LexborNode) -> Iterator[LexborNode]:
         tag = node.tag
         if tag in NEVER_TEXT or tag == "-comment":
             continue
-        if node is not root and _chrome_here(node):
+        if node is not root and _chrome_here(node, in_article):
             continue
         if tag == "time" or "itemprop" in node.attributes or "pubdate" in node.attributes:
             yield node
@@ -281,10 +296,14 @@ def _walk(root: LexborNode) -> Iterator[LexborNode]:
         stack.extend(reversed(children))
 
 
-def _chrome_here(node: LexborNode) -> bool:
+def _chrome_here(node: LexborNode, in_article: bool) -> bool:
+    """Chrome met on a walk; header, footer and aside count only outside an article."""
     tag = node.tag or ""
     if tag in _CHROME_TAGS:
         return True
+    if tag in _SECTION_TAGS and not in_article:
+        # A <header> without navigation is the content's own heading block.
+        return tag != "header" or _is_site_header(node)
     return bool(_CHROME.search(class_id(node)))
 
 
@@ -391,30 +410,44 @@ def _kind_from_hints(node: LexborNode) -> str:
     return UNKNOWN
 
 
-_URL_SLASH_DAY = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?=/|$)")
-_URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?=/)")
+_URL_YMD = re.compile(
+    r"/((?:19|20)\d{2})(?:/|-|_)(0?[1-9]|1[0-2])(?:/|-|_)(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+_URL_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_])")
+_URL_DMY = re.compile(r"[/~]([0-3]\d)[-.]([01]\d)[-.]((?:19|20)\d{2})(?=[/_.-]|$)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])(?=/)")
+_WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.IGNORECASE)
 
 
-def url_day(url: str | None) -> tuple[int, int, int] | None:
-    """(year, month, day) from a ``/2024/05/03/`` or ``/2024-05-03`` path, else None."""
+def _url_path(url: str) -> str:
+    url = _WAYBACK.sub("", url).split("?", 1)[0].split("#", 1)[0]
+    rest = url.split("://", 1)[-1]
+    return rest[rest.find("/") :] if "/" in rest else ""
+
+
+def url_day(url: str | None) -> date | None:
+    """The day a ``/2024/05/03/``, ``/2024-05-03-``, ``/20240503-`` or ``/03-05-2024``
+    path names, else None."""
     if not url:
         return None
-    path = url.split("?", 1)[0].split("#", 1)[0]
-    path = path.split("://", 1)[-1]
-    path = path[path.find("/") :] if "/" in path else ""
-    match = _URL_SLASH_DAY.search(path) or re.search(
-        r"/((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)", path
-    )
-    if not match:
-        return None
-    return int(match.group(1)), int(match.group(2)), int(match.group(3))
+    path = _url_path(url)
+    for pattern, order in ((_URL_YMD, (0, 1, 2)), (_URL_COMPACT, (0, 1, 2)), (_URL_DMY, (2, 1, 0))):
+        match = pattern.search(path)
+        if match:
+            parts = match.groups()
+            try:
+                return date(int(parts[order[0]]), int(parts[order[1]]), int(parts[order[2]]))
+            except ValueError:
+                continue
+    return None
 
 
 def url_month(url: str | None) -> tuple[int, int] | None:
+    """(year, month) of a ``/2024/05/`` path (or of a full URL day), else None."""
     if not url:
         return None
     day = url_day(url)
     if day:
-        return day[0], day[1]
-    match = _URL_MONTH.search(url.split("?", 1)[0])
+        return day.year, day.month
+    match = _URL_MONTH.search(_url_path(url))
     return (int(match.group(1)), int(match.group(2))) if match else None
