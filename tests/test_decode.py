@@ -54,3 +54,9 @@ def test_undeclared_legacy_bytes_are_detected() -> None:
 def test_non_html_input_is_refused(data: bytes) -> None:
     with pytest.raises(NotHTMLError):
         extract(data, "https://news.example/x")
+
+
+def test_vietnamese_combining_tone_marks_are_composed() -> None:
+    decomposed = "Bi\u0300nh Dương"  # windows-1258 has ư and ơ, but tones only as marks
+    data = f"<html><head><meta charset='windows-1258'></head><body><p>{decomposed}</p></body></html>"
+    assert "Bình Dương" in decode_html(data.encode("cp1258"))

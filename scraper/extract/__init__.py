@@ -77,7 +77,8 @@ def extract(
         tree, found, body.root, profile, site_names=site_names(found, url)
     )
     note("authors", source)
-    credit, source = find_source(tree, found, body, profile)
+    first_paragraph = body.paragraphs[0] if body.paragraphs else None
+    credit, source = find_source(tree, found, body.root, first_paragraph, profile)
     note("source", source)
     tags, source = find_tags(tree, found, profile)
     note("tags", source)

@@ -45,7 +45,9 @@ _NOT_NAME_WORDS = frozenset(
         "donnerstag freitag samstag sonntag january february march april june july august "
         "september october november december januar februar märz juni juli oktober dezember "
         "posted updated published share teilen themen redakteur chefredakteur editor reporter "
-        "correspondent korrespondent kommentare comments more mehr"
+        "correspondent korrespondent kommentare comments more mehr publié mis publicado "
+        "actualizado pubblicato aggiornato veröffentlicht aktualisiert gepubliceerd staff "
+        "writer"
     ).split()
 )
 _BYLINE_SELECTORS = (
@@ -106,6 +108,7 @@ def find_authors(
         if names:
             return names, PROFILE
     sites = {_key(n) for n in site_names if n}
+    agencies = {_key(n) for n in agency_authors(found)}
     fallback: tuple[list[str], str | None] = ([], None)
     article = found.article or {}
     candidates: list[tuple[list[str], str]] = [
@@ -116,12 +119,13 @@ def find_authors(
         ),
     ]
     for names, source in candidates:
+        names = [n for n in names if _key(n) not in agencies]  # the source credit, not authors
         people = [n for n in names if _key(n) not in sites]
         if people:
             return people, source
         if names and not fallback[0]:
             fallback = (names, source)
-    names = _byline(tree)
+    names = _byline(tree) or _closing_signature(body_root)
     people = [n for n in names if _key(n) not in sites]
     if people:
         return people, HEURISTIC
@@ -172,29 +176,85 @@ _BYLINE_LINE = re.compile(
 )
 
 
+#: "김서연 기자", "(서울=연합뉴스) 박지훈 기자 =", "山田太郎記者": a name before the word "reporter".
+_REPORTER = re.compile(r"(?:^|[\s)=])([가-힣]{2,4})\s?기자(?:\s|$|=)|([\u4e00-\u9fff]{2,5})\s?記者")
+_LINE_SELECTOR = (
+    "p, span, address, small, em, strong, li, time, div[class*=meta], div[class*=byline], "
+    "div[class*=submitted], div[class*=info], div[class*=author]"
+)
+
+
+def _closing_signature(root: LexborNode | None) -> list[str]:
+    """A name signed in bold or flush right as the story's last line, as many Vietnamese and
+    other Asian portals print the author ("<p style='text-align:right'><b>Hữu Nghĩa</b>")."""
+    if root is None:
+        return []
+    seen = 0
+    for block in reversed(root.css("p, div")):
+        text = " ".join((block.text(deep=True) or "").split())
+        if not text:
+            continue
+        seen += 1
+        if seen > 3:
+            break
+        if len(text) > 40 or any(n.mem_id != block.mem_id for n in block.css("p, div")):
+            continue  # (lexbor's css() matches the node itself too)
+        bold = block.css_first("strong, b")
+        right = "right" in (block.attributes.get("style") or "") + class_id(block)
+        if not right and (bold is None or " ".join(bold.text().split()) != text):
+            continue
+        names = [n for n in clean_person_list([text]) if _looks_like_person(n)]
+        if names and all(2 <= len(n.split()) <= 4 for n in names):
+            return names
+    return []
+
+
+def _cut_at_stop_word(text: str) -> str:
+    """"Claire Dubois Publié le ..." -> "Claire Dubois": a byline runs into the date line."""
+    words = text.split()
+    for index, word in enumerate(words):
+        if word.casefold().strip(".,:") in _NOT_NAME_WORDS:
+            return " ".join(words[:index])
+    return text
+
+
 def _byline_line(tree: LexborHTMLParser) -> list[str]:
-    """A short line "By Jane Doe" / "Von Max Muster und Erika Muster" that no markup names."""
-    for node in tree.css("p, span, address, small, em, strong, li, div.meta, time"):
-        text = node.text(deep=True, separator=" ")
-        if not text or len(text) > 120:
+    """A short line "By Jane Doe" / "Von Max Muster und Erika Muster" / "김서연 기자" that no
+    markup names as the author. Only its first line counts: titles follow on the next."""
+    for node in tree.css(_LINE_SELECTOR):
+        text = node.text(deep=True, separator="\n")
+        if not text or len(text) > 160:
             continue
-        match = _BYLINE_LINE.match(" ".join(text.split()))
-        if match is None or _in_chrome(node):
+        lines = [" ".join(line.split()) for line in text.splitlines()]
+        line = " ".join(lines[:1]) if lines and _BYLINE_LINE.match(lines[0] + " ") else ""
+        if not line:
+            line = " ".join(" ".join(lines).split())
+        match = _BYLINE_LINE.match(line)
+        reporter = None if match else _REPORTER.search(line)
+        if (match is None and reporter is None) or _in_chrome(node):
             continue
-        names = [n for n in clean_person_list([match.group(1)]) if _looks_like_person(n)]
+        raw = match.group(1) if match else (reporter.group(1) or reporter.group(2))  # type: ignore[union-attr]
+        raw = _cut_at_stop_word(raw)
+        names = [n for n in clean_person_list([raw]) if _looks_like_person(n)]
         if names:
             return names
     return []
 
 
 def _in_chrome(node: LexborNode) -> bool:
-    """Inside comments, teasers, footers or widgets (body classes aside: they describe the page)."""
+    """Inside comments, teasers, widgets, or a page footer/sidebar. The article's own footer
+    and the body's classes (they describe the whole page) do not count."""
+    in_chrome_tag = False
     for depth, parent in enumerate(ancestors(node)):
-        if parent.tag in ("body", "html") or depth > 10:
+        if parent.tag in ("body", "html") or depth > 12:
+            break
+        if parent.tag in ("article", "main"):
             return False
-        if parent.tag in ("footer", "aside", "nav") or _NOT_BYLINE_CONTEXT.search(class_id(parent)):
+        if _NOT_BYLINE_CONTEXT.search(class_id(parent)):
             return True
-    return False
+        if parent.tag in ("footer", "aside", "nav"):
+            in_chrome_tag = True
+    return in_chrome_tag
 
 
 _META_AUTHOR_KEY = re.compile(r"(?:^|[:._])(?:author|creator|byl|byline)s?$")
@@ -216,24 +276,125 @@ def _meta_authors(found: Structured) -> list[str]:
     return values
 
 
-_CREDIT = re.compile(
-    r"^\s*(?:\(|\[)?\s*(?:source|nguồn|quelle|fuente|fonte|źródło|kilde|källa)?\s*[:\-]?\s*"
-    r"([A-ZĐ][A-Za-zĐđ/&.\- ]{1,24}?)\s*(?:\)|\])?\s*(?:/\.)?\s*$"
+#: Wire services and agencies whose names are credits wherever they stand. General
+#: knowledge about the news trade, not about any one site.
+WIRE_AGENCIES = frozenset(
+    (
+        "ap afp reuters dpa epd kna sid apa sda ats keystone-sda ansa efe europa press lusa "
+        "anp belga ntb tt ritzau stt čtk ctk pap mti bta agerpres tanjug hina sta aa iha dha "
+        "xinhua kyodo jiji yonhap newsis bernama antara pti ians ani aap cp upi tass ria "
+        "interfax ukrinform vna ttxvn vnexpress pna mena wafa irna anadolu "
+        "新华社 中新社 共同通信 時事通信 연합뉴스 뉴시스 ттхвн"
+    ).split()
 )
+_CREDIT_LABEL = re.compile(
+    r"^\s*(?:source|sources|nguồn|theo|quelle|fuente|fonte|źródło|kilde|källa|sumber|"
+    r"出典|出处|来源|來源|출처|источник)\s*[:：]\s*(.{2,40}?)\s*$",
+    re.IGNORECASE,
+)
+_CREDIT_ALONE = re.compile(r"^[\s(\[—–-]*([^\W\d_][\w&./ -]{0,30}?)[\s)\]]*(?:/\.)?\s*$")
+_DATELINE = re.compile(r"^[^()]{0,60}?\(([^()=]{2,30}=)?([^()]{2,30})\)\s*[-–—=]")
+
+
+def _credit_name(text: str) -> str | None:
+    """The agency a short credit line names ("VNA", "(dpa)", "Source: Reuters", "来源：新华社")."""
+    text = " ".join(text.split())
+    if not text or len(text) > 50:
+        return None
+    label = _CREDIT_LABEL.match(text)
+    if label:
+        return label.group(1).strip(" .)(")
+    alone = _CREDIT_ALONE.match(text)
+    if alone:
+        name = alone.group(1).strip(" ./")
+        if _is_agency(name):
+            return name
+    return None
+
+
+def _is_agency(name: str) -> bool:
+    """A known wire service, or a short all-capitals acronym such as "VNA" (several: "AFP/dpa")."""
+    parts = [p.strip() for p in re.split(r"[/,&]| and ", name) if p.strip()]
+    return bool(parts) and all(
+        p.casefold() in WIRE_AGENCIES or (p.isupper() and p.isalpha() and 2 <= len(p) <= 6)
+        for p in parts
+    )
 
 
 def find_source(
-    tree: LexborHTMLParser, found: Structured, body: object, profile: SiteProfile | None
+    tree: LexborHTMLParser,
+    found: Structured,
+    body_root: LexborNode | None,
+    first_paragraph: str | None,
+    profile: SiteProfile | None,
 ) -> tuple[str | None, str | None]:
-    """A wire or credit line (``VNA``, ``(dpa)``, ``Source: Reuters``) near the end of the story."""
+    """The wire or credit line: a closing "VNA" / "(dpa)" / "Source: Reuters" line, a
+    "Berlin (dpa) -" dateline, or a news agency given as the JSON-LD author."""
     selector = profile.selectors.get("source") if profile else None
     if selector:
-        node = tree.css_first(selector)
-        text = node_text(node)
+        text = node_text(tree.css_first(selector))
         if text:
-            match = _CREDIT.match(text)
-            return (match.group(1).strip() if match else text), PROFILE
+            return _credit_name(text) or text, PROFILE
+    if body_root is not None:
+        closing = _closing_credit(body_root)
+        if closing:
+            return closing, HEURISTIC
+    for node in tree.css(_SOURCE_MARKUP):
+        text = node.text(deep=True)
+        name = _credit_name(text) if text and len(text) <= 50 and not _in_chrome(node) else None
+        if name:
+            return name, HEURISTIC
+    if first_paragraph:
+        match = _DATELINE.match(first_paragraph)
+        if match and _is_agency(match.group(2).strip()):
+            return match.group(2).strip(), HEURISTIC
+        if match and match.group(1):  # "(서울=연합뉴스)": the agency after the city
+            return match.group(2).strip(), HEURISTIC
+    for name in agency_authors(found):
+        return name, JSON_LD
     return None, None
+
+
+_SOURCE_MARKUP = (
+    '[class*="source"], [class*="Source"], [class*="agency"], [class*="nguon"], '
+    '[class*="quelle"], [class*="fuente"], [itemprop="sourceOrganization"]'
+)
+
+
+def _closing_credit(root: LexborNode) -> str | None:
+    """The last short credit line inside the article container or just after it."""
+    found: str | None = None
+    for node in root.css("p, div, span, strong, b, em, small, footer"):
+        if node.child is not None and node.child.next is None and not node.child.is_text_node:
+            continue  # the same line is seen through its only child
+        text = node.text(deep=True)
+        if text and len(text) <= 50:
+            name = _credit_name(text)
+            if name:
+                found = name
+    sibling = root.next
+    hops = 0
+    while found is None and sibling is not None and hops < 4:
+        if sibling.is_element_node:
+            hops += 1
+            text = sibling.text(deep=True)
+            if text and len(text) <= 50:
+                found = _credit_name(text)
+        sibling = sibling.next
+    return found
+
+
+def agency_authors(found: Structured) -> list[str]:
+    """Organizations named as JSON-LD author that are news agencies, not the site itself."""
+    raw = (found.article or {}).get("author")
+    items = raw if isinstance(raw, list) else [raw]
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, dict) and item.get("@type") in ("Organization", "NewsMediaOrganization"):
+            name = item.get("name")
+            if isinstance(name, str) and _is_agency(name.strip()):
+                out.append(name.strip())
+    return out
 
 
 def _ld_people(raw: object) -> list[str]:
