@@ -24,6 +24,13 @@ from .structured import Structured
 
 #: Link text counts this much against a container, article text counts once.
 _LINK_PENALTY = 1.5
+import os
+
+_NAMED_BONUS = float(os.environ.get("NB", "0.25"))
+_WIDEN = float(os.environ.get("WD", "1e9"))
+_LINK_PENALTY = float(os.environ.get("LP", "1.5"))
+#: How many blocks before the body the headline is looked for.
+_LEAD_REACH = 40
 #: Weight of the non-link text of marked chrome against a container.
 _CHROME_WEIGHT = 0.2
 #: Blocks shorter than this carry no weight when choosing the container.
@@ -62,7 +69,7 @@ def find_body(
             return BodyResult(_collect(page, index, _chrome(page), headline), node, PROFILE)
     chrome = _chrome(page)
     root = _choose_root(page, chrome)
-    paragraphs = _collect(page, root, chrome, headline)
+    paragraphs = _lead(page, root, chrome, headline) + _collect(page, root, chrome, headline)
     if ld_paragraphs and _words(ld_paragraphs) > 2 * _words(paragraphs) + 20:
         return BodyResult(ld_paragraphs, page.nodes[root], JSON_LD)
     return BodyResult(paragraphs, page.nodes[root], HEURISTIC)
@@ -110,36 +117,59 @@ def _chrome(page: Page) -> list[int]:
 
 
 def _choose_root(page: Page, chrome: list[int]) -> int:
-    """The element whose subtree holds the most article text net of boilerplate."""
+    """The element whose subtree holds the most article text net of boilerplate.
+
+    Text under markup that names the article text (``article-body``,
+    ``itemprop=articleBody``) counts extra, for that element and its ancestors
+    alike, so an intro block beside a named body can still join it.
+    """
     count = len(page.tags)
     good = [0.0] * count
     bad = [0.0] * count
+    named = [0.0] * count
+    parent, content = page.parent, page.content
+    inside_named = [False] * count
+    for index in range(count):
+        up = parent[index]
+        inside_named[index] = content[index] or (up >= 0 and inside_named[up])
     for block in page.blocks:
+        owner = block.owner
         length = len(block.text)
-        share = block.link_chars / length
-        if chrome[block.owner] >= 0:
+        links = block.link_chars
+        if chrome[owner] >= 0:
             # Marked chrome is dropped from the output anyway: only its links weigh.
-            bad[block.owner] += block.link_chars + _CHROME_WEIGHT * (length - block.link_chars)
-        elif share > _MAX_LINK_SHARE:
-            bad[block.owner] += length
-        elif length >= _MIN_SCORED and share < 0.3:
-            good[block.owner] += length - block.link_chars
-        elif block.link_chars:
-            bad[block.owner] += block.link_chars
-    parent = page.parent
+            bad[owner] += links + _CHROME_WEIGHT * (length - links)
+        elif links > _MAX_LINK_SHARE * length:
+            bad[owner] += length
+        elif length >= _MIN_SCORED and links < 0.3 * length:
+            good[owner] += length - links
+            if inside_named[owner]:
+                named[owner] += length - links
+        elif links:
+            bad[owner] += links
     for index in range(count - 1, 0, -1):
         up = parent[index]
         if up >= 0:
             good[up] += good[index]
             bad[up] += bad[index]
+            named[up] += named[index]
     best, best_score = 0, float("-inf")
-    content = page.content
     for index in range(count):
         score = good[index] - _LINK_PENALTY * bad[index]
         if content[index]:
-            score += 0.25 * good[index]
+            score += _NAMED_BONUS * good[index]
         if score > best_score:
             best, best_score = index, score
+    # Widen to ancestors that add mostly article text (an intro beside the body).
+    while True:
+        up = parent[best]
+        if up < 0:
+            break
+        added_good = good[up] - good[best]
+        added_bad = bad[up] - bad[best]
+        if added_good <= 0 or added_good < _WIDEN * added_bad:
+            break
+        best = up
     return best
 
 
@@ -171,6 +201,50 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
     while out and len(out[-1]) < 40 and CREDIT_LINE.match(out[-1]):
         out.pop()
     return out
+
+
+def _lead(page: Page, root: int, chrome: list[int], headline: str | None) -> list[str]:
+    """Intro paragraphs between the headline and a container that starts below it.
+
+    Many layouts put the standfirst in the article header, beside the headline,
+    and the body in a container of its own; the reader sees both as the story.
+    """
+    blocks = page.blocks
+    first = next((i for i, b in enumerate(blocks) if b.owner >= root), len(blocks))
+    if first == len(blocks) or blocks[first].owner > page.end[root]:
+        return []
+    head = _norm(headline) if headline else None
+    start = -1
+    for i in range(first - 1, max(first - _LEAD_REACH, 0) - 1, -1):
+        block = blocks[i]
+        if block.tag in HEADINGS and (
+            _norm(block.text) == head or (block.tag == "h1" and start < 0)
+        ):
+            start = i
+            if _norm(block.text) == head:
+                break
+    if start < 0:
+        return []
+    out: list[str] = []
+    for block in blocks[start + 1 : first]:
+        text = block.text
+        if chrome[block.owner] >= 0 or len(text) < _MIN_SCORED:
+            continue
+        if block.link_chars > 0.3 * len(text) or is_noise_line(text):
+            continue
+        if (block.tag == "p" and len(text) >= 80) or _lead_marked(page, block.owner):
+            out.append(html.unescape(text) if "&" in text else text)
+    return out
+
+
+def _lead_marked(page: Page, index: int) -> bool:
+    for _ in range(3):
+        if index < 0:
+            return False
+        if page.lead[index]:
+            return True
+        index = page.parent[index]
+    return False
 
 
 def _related_section_end(page: Page, block: Block, root: int) -> int:

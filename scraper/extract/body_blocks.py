@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from .body_rules import CHROME_ROLES, CHROME_TAGS, chrome_strength, is_content_markup, is_hidden
+from .body_rules import CHROME_ROLES, CHROME_TAGS, classify_markup, is_hidden
 
 #: Elements whose subtree never holds article text (``form`` is not here:
 #: ASP.NET pages wrap the whole page in one).
@@ -95,6 +95,36 @@ BLOCK = frozenset(
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Page-level containers whose class words describe the page, not themselves.
 _NEVER_CHROME = frozenset({"body", "html", "main", "article"})
+#: Inline formatting whose attributes never matter.
+_FORMATTING = frozenset(
+    [
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "s",
+        "sup",
+        "sub",
+        "abbr",
+        "cite",
+        "q",
+        "mark",
+        "code",
+        "small",
+        "big",
+        "font",
+        "wbr",
+        "ins",
+        "del",
+        "dfn",
+        "kbd",
+        "var",
+        "tt",
+        "bdi",
+        "bdo",
+    ]
+)
 #: Inline elements that still separate words (table cells joined into one row).
 _SPACED = frozenset({"td", "th", "label"})
 
@@ -119,6 +149,7 @@ class Page:
     end: list[int] = field(default_factory=list)
     mark: list[int] = field(default_factory=list)  # chrome by markup: 0 no, 1 yes, 2 comments
     content: list[bool] = field(default_factory=list)  # markup names it the article text
+    lead: list[bool] = field(default_factory=list)  # markup names it an intro or standfirst
     blocks: list[Block] = field(default_factory=list)
 
     def inside(self, index: int, root: int) -> bool:
@@ -126,18 +157,25 @@ class Page:
 
 
 def walk(top: LexborNode) -> Page:
-    """Build the element table and text blocks under ``top`` without touching the tree."""
+    """Build the element table and text blocks under ``top`` without touching the tree.
+
+    Only block elements enter the table (the body's container is always one);
+    inline elements are read for links and for chrome or hidden markup, and plain
+    formatting tags (``b``, ``em`` ...) are not even asked for their attributes.
+    """
     page = Page()
     nodes, tags, parent, end = page.nodes, page.tags, page.parent, page.end
-    mark, content = page.mark, page.content
+    mark, content, lead = page.mark, page.content, page.lead
     blocks = page.blocks
     buf: list[str] = []
     linked: list[bool] = []
     owner_stack: list[int] = []
     link_depth = 0
-    # Stack items: a node to enter, or an int ``~index`` to leave that element.
+    known: dict[tuple[str | None, str | None], tuple[int, bool, bool]] = {}
+    # Stack items: a node to enter, or an int to leave: ``~index`` for a table
+    # element, ``_LEAVE_LINK`` for a link, ``_LEAVE_CELL`` for a table cell.
     stack: list[LexborNode | int] = [top]
-    current = -1  # index of the element whose children are being visited
+    current = -1  # index of the innermost table element being visited
 
     def flush() -> None:
         if not buf:
@@ -159,29 +197,32 @@ def walk(top: LexborNode) -> Page:
 
     while stack:
         item = stack.pop()
-        if isinstance(item, int):
-            index = ~item
-            tag = tags[index]
-            if tag in BLOCK:
-                flush()
-                owner_stack.pop()
-            elif tag == "a":
+        if type(item) is int:
+            if item == _LEAVE_LINK:
                 link_depth -= 1
-            elif tag in _SPACED:
+            elif item == _LEAVE_CELL:
                 buf.append(" ")
                 linked.append(False)
-            end[index] = len(tags) - 1
-            current = parent[index]
+            else:
+                index = ~item
+                flush()
+                owner_stack.pop()
+                end[index] = len(tags) - 1
+                current = parent[index]
             continue
         node = item
         tag = node.tag or ""
         if tag == "-text":
             value = node.text_content
-            if value:
+            # White space before any text of a block carries nothing.
+            if value and (buf or not value.isspace()):
                 buf.append(value)
                 linked.append(link_depth > 0)
             continue
-        if tag.startswith("-") or tag in SKIP_TAGS:
+        if tag in _FORMATTING:
+            _push_children(stack, node)
+            continue
+        if not tag or tag[0] == "-" or tag in SKIP_TAGS:
             continue
         if tag == "br":
             buf.append(_BREAK)
@@ -190,40 +231,54 @@ def walk(top: LexborNode) -> Page:
         attrs = node.attributes
         if is_hidden(attrs):
             continue
-        # Parent of this node: the element whose exit marker is below it on the stack.
-        up = current  # pre-order: the parent is the element most recently entered, not left
+        key = (attrs.get("class"), attrs.get("id"))
+        marks = known.get(key)
+        if marks is None:
+            marks = known[key] = classify_markup(attrs)
+        if tag not in BLOCK:
+            if tag == "a":
+                link_depth += 1
+                stack.append(_LEAVE_LINK)
+            elif marks[0] and not marks[1]:
+                continue  # an inline credit, date or share label
+            elif tag in _SPACED:
+                buf.append(" ")
+                linked.append(False)
+                stack.append(_LEAVE_CELL)
+            _push_children(stack, node)
+            continue
         index = len(tags)
         nodes.append(node)
         tags.append(tag)
-        parent.append(up)
+        parent.append(current)
         end.append(index)
-        strength = 0 if tag in _NEVER_CHROME else chrome_strength(attrs)
+        strength = 0 if tag in _NEVER_CHROME else marks[0]
         if not strength and (
             tag in CHROME_TAGS or (attrs.get("role") or "").lower() in CHROME_ROLES
         ):
             strength = 1
         mark.append(strength)
-        content.append(is_content_markup(attrs))
-        if tag in BLOCK:
-            flush()
-            owner_stack.append(index)
-        elif tag == "a":
-            link_depth += 1
-        elif tag in _SPACED:
-            buf.append(" ")
-            linked.append(False)
+        content.append(marks[1])
+        lead.append(marks[2])
+        flush()
+        owner_stack.append(index)
         stack.append(~index)
-        children: list[LexborNode] = []
-        child = node.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        stack.extend(reversed(children))
+        _push_children(stack, node)
         current = index
     flush()
     return page
 
 
+def _push_children(stack: list[LexborNode | int], node: LexborNode) -> None:
+    """Push the children last first, so they pop in document order."""
+    child = node.last_child
+    while child is not None:
+        stack.append(child)
+        child = child.prev
+
+
+_LEAVE_LINK = 1
+_LEAVE_CELL = 2
 _BREAK = "\x00\x01"  # marks a <br>; never occurs in page text
 
 

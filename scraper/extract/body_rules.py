@@ -53,7 +53,14 @@ _COMMENTS = re.compile(
     r"(?<![a-z0-9])(?<!has-)(?<!no-)(?<!with-)(?:comment(?!ary)|kommentar|comentario|commentaire|"
     r"disqus)(?!s?-?(?:enabled|open|closed|count|link|number|button|icon|allowed|on|off)\b)"
 )
+#: Class/id words of the intro or standfirst above the body.
+_LEAD = re.compile(
+    r"(?<![a-z0-9])(?:lead|intro|teaser|summary|standfirst|excerpt|chapo|bajada|subtitle|"
+    r"subline|dek|sapo|abstract|deck|perex|ingress|entradilla|sottotitolo|description)"
+    r"(?![a-z])"
+)
 _HUMP = re.compile(r"([a-z])([A-Z])")
+_HAS_HUMP = re.compile(r"[a-z][A-Z]")
 # Class/id words and itemprops of the article text itself; they override the chrome words.
 _CONTENT = re.compile(
     r"(?<![a-z0-9])(?:article-?body|article__body|articlebody|article_body|story-?body|storybody|"
@@ -84,25 +91,25 @@ def is_hidden(attrs: dict[str, str | None]) -> bool:
     return False
 
 
-def _marks(attrs: dict[str, str | None]) -> str:
-    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    return _HUMP.sub(r"\1-\2", raw).lower()
+def classify_markup(attrs: dict[str, str | None]) -> tuple[int, bool, bool]:
+    """(chrome strength, names the article text, names an intro) from class, id, itemprop.
 
-
-def chrome_strength(attrs: dict[str, str | None]) -> int:
-    """0: not chrome by class or id; 1: chrome words; 2: a comment section."""
-    marks = _marks(attrs)
-    if len(marks) < 3 or not _CHROME.search(marks) or _CONTENT.search(marks):
-        return 0
-    return 2 if _COMMENTS.search(marks) else 1
-
-
-def is_content_markup(attrs: dict[str, str | None]) -> bool:
-    """Whether markup names the element as the article text."""
-    if (attrs.get("itemprop") or "") == "articleBody":
-        return True
-    marks = _marks(attrs)
-    return len(marks) > 5 and bool(_CONTENT.search(marks))
+    Chrome strength: 0 none, 1 chrome words, 2 a comment section. Content words
+    (``article-body``, ``entry-content``) cancel chrome words.
+    """
+    cls = attrs.get("class")
+    ident = attrs.get("id")
+    content = attrs.get("itemprop") == "articleBody"
+    if not cls and not ident:
+        return 0, content, False
+    raw = f"{cls or ''} {ident or ''}"
+    marks = _HUMP.sub(r"\1-\2", raw).lower() if _HAS_HUMP.search(raw) else raw.lower()
+    lead = bool(_LEAD.search(marks))
+    if content or _CONTENT.search(marks):
+        return 0, True, lead
+    if not _CHROME.search(marks):
+        return 0, False, lead
+    return (2 if _COMMENTS.search(marks) else 1), False, lead
 
 
 TAG_LINE = re.compile(
