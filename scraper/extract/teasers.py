@@ -12,7 +12,8 @@ on links, not on page layouts:
    language and nothing says ranking, advertising or navigation; a list
    without such words is kept only when it sits in the main column inside or
    after the article, has several headline-length items and its URLs share
-   the page URL's pattern (a same-section list);
+   the page URL's pattern (a same-section list), and only when the article
+   body is known;
 4. a single link is kept when a "Read more:"-style label or a related class
    introduces it inside the article (in-body cards).
 
@@ -337,7 +338,7 @@ class _Detector:
             return []
         if class_positive or is_related_label(label):
             return items
-        if self.anchor is None or sidebar or len(items) < 3:
+        if self.body_id is None or sidebar or len(items) < 3:
             return []
         if sum(url_shape(i.url) == self.page_shape for i in items) < 0.6 * len(items):
             return []

@@ -40,9 +40,9 @@ _MONTHS = (
 _DATE = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?"
-    r"|\d{1,2}/\d{1,2}"
-    r"|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
-    r"|\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}時\d{1,2}分)?|\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2})?"
+    r"|\(\d{1,2}[/.]\d{1,2}\)"
+    r"|\d{1,2}:\d{2}\s*(?:uhr|[ap]\.?m\.?|h)"
+    r"|\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}[:時]\d{1,2}分?)?"
     rf"|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTHS}\s+\d{{4}}"
     r"|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago"
     r"|vor\s+\d+\s+(?:minuten?|stunden?|tagen?)"
@@ -54,7 +54,7 @@ _TRAILING_DATE = re.compile(rf"\s*[|·•–—-]?\s*\(?{_DATE}\)?$", re.I)
 _TRAILING_COUNT = re.compile(
     r"\s*(?:\(\d+\)|\[\d+\]|\d+\s*(?:comments?|kommentare?|commentaires?|bình luận))$", re.I
 )
-_LEADING_RANK = re.compile(r"^(?:#?\d{1,2}[.)]?)\s+(?=\S)")
+_LEADING_RANK = re.compile(r"^#?\d{1,2}[.)]\s+(?=\S)")
 _READ_ON = re.compile(
     r"\s*(?:read more|weiterlesen|mehr lesen|lire la suite|leia mais|leer más|xem tiếp|"
     r"続きを読む|continue reading)\s*[»›>…]*\s*$",
