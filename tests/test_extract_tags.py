@@ -60,3 +60,25 @@ def test_menu_links_to_topic_pages_are_not_tags() -> None:
         f"<article><h1>New wing</h1>{BODY}</article>",
     )
     assert extract(html, "https://news.example/e").tags == ()
+
+
+def test_labelled_tag_box_without_tag_urls() -> None:
+    html = page(
+        "",
+        f"<article><h1>New wing</h1>{BODY}<div class='field field--name-field-tags'>"
+        "<div class='field__label'>Mots-clés</div><a href='/taxonomy/term/112'>Grenoble</a>"
+        "<a href='/taxonomy/term/87'>Bus</a></div></article>",
+    )
+    assert extract(html, "https://news.example/f").tags == ("Grenoble", "Bus")
+
+
+def test_wordpress_category_link_is_the_section_not_a_tag() -> None:
+    html = page(
+        "",
+        f"<article><h1>New wing</h1>{BODY}<footer><span class='cat-links'>"
+        "<a href='/category/culture/' rel='category tag'>Culture</a></span> <span class='tags-links'>"
+        "<a href='/tag/museum/' rel='tag'>Museum</a></span></footer></article>",
+    )
+    record = extract(html, "https://news.example/g")
+    assert record.tags == ("Museum",)
+    assert record.section == "Culture"

@@ -84,7 +84,7 @@ def extract(
     note("tags", source)
     summary, source = find_summary(tree, found, profile)
     note("summary", source)
-    section, source = find_section(tree, found, profile)
+    section, source = find_section(tree, found, url, profile)
     note("section", source)
     top_image, source = find_top_image(tree, found, url, profile)
     note("top_image", source)

@@ -8,8 +8,8 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..models import JSON_LD, META, OPENGRAPH, PROFILE, SiteProfile
-from .dom import node_text
+from ..models import HEURISTIC, JSON_LD, META, OPENGRAPH, PROFILE, SiteProfile
+from .dom import ancestors, class_id, node_text
 from .structured import Structured, ld_text
 
 
@@ -42,8 +42,10 @@ def find_summary(
 
 
 def find_section(
-    tree: LexborHTMLParser, found: Structured, profile: SiteProfile | None
+    tree: LexborHTMLParser, found: Structured, url: str, profile: SiteProfile | None
 ) -> tuple[str | None, str | None]:
+    """The section (desk) the article belongs to: metadata, then the category link, the
+    breadcrumb trail, or a section label linking to a section page."""
     text = _profile_text(tree, profile, "section")
     if text:
         return text, PROFILE
@@ -56,7 +58,90 @@ def find_section(
     value, _ = found.meta_first("parsely-section", "section", "category", "dc.subject")
     if value:
         return _clean(value), META
+    value = _ld_breadcrumb(found, url)
+    if value:
+        return value, JSON_LD
+    value = _section_link(tree, url)
+    if value:
+        return value, HEURISTIC
     return None, None
+
+
+_BREADCRUMBS = (
+    '[class*="breadcrumb"] a, [id*="breadcrumb"] a, [class*="topicpath"] a, '
+    '[id*="topicpath"] a, [class*="crumbs"] a, [aria-label*="breadcrumb" i] a, '
+    '[itemtype*="BreadcrumbList"] a'
+)
+_SECTION_LABEL = re.compile(r"section|category|categorie|rubri|ressort|kicker|chuyen-?muc|desk")
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
+
+
+def _ld_breadcrumb(found: Structured, url: str) -> str | None:
+    for obj in found.jsonld:
+        if obj.get("@type") != "BreadcrumbList":
+            continue
+        items = obj.get("itemListElement")
+        if not isinstance(items, list):
+            continue
+        names: list[str] = []
+        for item in sorted(
+            (i for i in items if isinstance(i, dict)), key=lambda i: _position(i.get("position"))
+        ):
+            target = item.get("item")
+            name = ld_text(item.get("name")) or (
+                ld_text(target) if isinstance(target, dict) else None
+            )
+            ref = target.get("@id") if isinstance(target, dict) else target
+            if name and not (isinstance(ref, str) and _same_page(ref, url)):
+                names.append(_clean(name))
+        if len(names) >= 2:
+            return names[-1]
+    return None
+
+
+def _position(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
+
+
+def _section_link(tree: LexborHTMLParser, url: str) -> str | None:
+    crumbs = [
+        a for a in tree.css(_BREADCRUMBS) if not _is_home(a.attributes.get("href") or "", url)
+    ]
+    crumbs = [a for a in crumbs if not _same_page(a.attributes.get("href") or "", url)]
+    if crumbs:
+        text = node_text(crumbs[-1])
+        if text and len(text) <= 60:
+            return text
+    for link in tree.css('a[rel~="category"]'):
+        text = node_text(link)
+        if text and len(text) <= 60:
+            return text
+    for link in tree.css("a[href][class]"):
+        if not _SECTION_LABEL.search(class_id(link)):
+            continue
+        href = link.attributes.get("href") or ""
+        path = urlsplit(urljoin(url, href)).path.strip("/")
+        text = node_text(link)
+        if not text or len(text) > 40 or not path or path.count("/") > 1:
+            continue
+        if any(a.tag in _CHROME_TAGS for a in ancestors(link)):
+            continue
+        return text
+    return None
+
+
+def _is_home(href: str, url: str) -> bool:
+    return urlsplit(urljoin(url, href)).path.strip("/") in ("", "index.html", "index.php", "home")
+
+
+def _same_page(href: str, url: str) -> bool:
+    a, b = urlsplit(urljoin(url, href)), urlsplit(url)
+    return a.netloc.removeprefix("www.") == b.netloc.removeprefix("www.") and a.path.rstrip(
+        "/"
+    ) == b.path.rstrip("/")
 
 
 def find_top_image(

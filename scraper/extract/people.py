@@ -176,7 +176,7 @@ _BYLINE_LINE = re.compile(
 )
 
 
-#: "김서연 기자", "(서울=연합뉴스) 박지훈 기자 =", "山田太郎記者": a name before the word "reporter".
+#: "김서연 기자", "(서울=연합뉴스) 박지훈 기자 =", "山田太郎記者": a name before "reporter".
 _REPORTER = re.compile(r"(?:^|[\s)=])([가-힣]{2,4})\s?기자(?:\s|$|=)|([\u4e00-\u9fff]{2,5})\s?記者")
 _LINE_SELECTOR = (
     "p, span, address, small, em, strong, li, time, div[class*=meta], div[class*=byline], "
@@ -210,7 +210,7 @@ def _closing_signature(root: LexborNode | None) -> list[str]:
 
 
 def _cut_at_stop_word(text: str) -> str:
-    """"Claire Dubois Publié le ..." -> "Claire Dubois": a byline runs into the date line."""
+    """ "Claire Dubois Publié le ..." -> "Claire Dubois": a byline runs into the date line."""
     words = text.split()
     for index, word in enumerate(words):
         if word.casefold().strip(".,:") in _NOT_NAME_WORDS:
@@ -390,7 +390,10 @@ def agency_authors(found: Structured) -> list[str]:
     items = raw if isinstance(raw, list) else [raw]
     out: list[str] = []
     for item in items:
-        if isinstance(item, dict) and item.get("@type") in ("Organization", "NewsMediaOrganization"):
+        if isinstance(item, dict) and item.get("@type") in (
+            "Organization",
+            "NewsMediaOrganization",
+        ):
             name = item.get("name")
             if isinstance(name, str) and _is_agency(name.strip()):
                 out.append(name.strip())

@@ -103,9 +103,16 @@ def find_tags(
 
 def _tag_links(tree: LexborHTMLParser) -> list[str]:
     """Texts of rel=tag links, else of links to tag pages inside a tag list (not in menus)."""
-    links = [node_text(a) for a in tree.css('a[rel~="tag"]') if not _in_menu(a)]
+    links = [
+        node_text(a)
+        for a in tree.css('a[rel~="tag"]')
+        if not _in_menu(a) and "category" not in (a.attributes.get("rel") or "")
+    ]
     if links:
         return links
+    boxed = _tag_box_links(tree)
+    if boxed:
+        return boxed
     out: list[str] = []
     for link in tree.css("a[href]"):
         if not _TAG_HREF.search(link.attributes.get("href") or ""):
@@ -114,6 +121,40 @@ def _tag_links(tree: LexborHTMLParser) -> list[str]:
             continue
         out.append(node_text(link))
     return out
+
+
+_TAG_BOX_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:tags?|tag-?list|keywords?|topics|schlagworte|stichworte|etiquetas|"
+    r"tu-?khoa|mots-?cles)(?:[\s_-]|$)"
+)
+_TAG_LABEL = re.compile(
+    r"^\s*(?:tags?|tagged|keywords|schlagworte|stichworte|themen|mots-clés|étiquettes|etiquetas|"
+    r"palabras clave|tag|argomenti|từ khóa|từ khoá|tin liên quan|タグ|キーワード|关键词|关键字|"
+    r"标签|태그|키워드|теги|ключевые слова|tagi|słowa kluczowe)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+
+
+def _tag_box_links(tree: LexborHTMLParser) -> list[str]:
+    """Links in a tag box: a container classed as tags/keywords, or one that starts with a
+    "Tags:" / "Mots-clés" / "Từ khóa:" label."""
+    for box in tree.css('[class*="tag"], [id*="tag"], [class*="eyword"], [class*="chlagw"]'):
+        if not _TAG_BOX_CLASS.search(class_id(box)) or _in_chrome(box):
+            continue
+        links = [node_text(a) for a in box.css("a[href]")]
+        if 1 <= len(links) <= 30 and all(0 < len(t) <= 60 for t in links):
+            return links
+    for box in tree.css("p, div, ul, span, section, dl"):
+        text = box.text(deep=False) or ""
+        first = box.child
+        if not _TAG_LABEL.match(text) and not (
+            first is not None and first.is_element_node and _TAG_LABEL.fullmatch(first.text())
+        ):
+            continue
+        links = [node_text(a) for a in box.css("a[href]")]
+        if 1 <= len(links) <= 30 and not _in_chrome(box):
+            return links
+    return []
 
 
 def _in_menu(node: LexborNode) -> bool:
