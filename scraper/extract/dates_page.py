@@ -31,7 +31,7 @@ _CHROME = re.compile(
     r"most-?read|sidebar|widget|\bnav|menu|share|social|newsletter|\bcards?\b|card__|"
     r"clock|today|weather|top-?bar|header-?top|top-?header|site-?header|global-?header|"
     r"masthead|site-?footer|page-?footer|global-?footer|breadcrumb|archive|calendar|"
-    r"promo|advert|\bads?\b|banner|carousel|slider|swiper|more-?(?:news|articles|stories)|"
+    r"promo|advert|\bads?\b|(?<![\w-])banner|ad-?banner|banner-?(?:\d|ad|position|slot|top)|carousel|slider|swiper|more-?(?:news|articles|stories)|"
     r"read-?more|also|latest|next-?post|prev-?post|post-?nav|pagination|author-?bio|"
     r"signature|cookie|consent|footnote|copyright|license|(?:img|image|photo|media|wp|figure|bild|foto)-?(?:caption|credit)|"
     r"postprofile",

@@ -453,9 +453,14 @@ def _build_parser(languages: tuple[str, ...], order: str | None, base: datetime 
 
 @lru_cache(maxsize=256)
 def _supported(languages: tuple[str, ...]) -> tuple[str, ...]:
-    """The languages dateparser knows, primary subtags, with English as a last resort."""
+    """The languages dateparser knows, primary subtags, with English as a last resort.
+
+    With no language known at all, the empty tuple lets dateparser detect it
+    (slower, but only ever run on a span the regex already cut out)."""
     from dateparser.data import language_locale_dict
 
+    if not languages:
+        return ()
     out: list[str] = []
     for lang in (*languages, "en"):
         code = lang.lower().replace("_", "-").split("-")[0]
