@@ -90,6 +90,27 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One fetched (or WARC-read) HTTP response: the input of extraction and re-extraction.
+
+    Nothing downstream knows whether it came from the network or from a file.
+    ``headers`` keys are lower-case.
+    """
+
+    requested_url: str
+    final_url: str
+    status: int
+    headers: dict[str, str] = field(hash=False)
+    content: bytes = field(repr=False)
+    fetched_at: datetime
+    elapsed_ms: float = 0.0
+
+    @property
+    def content_type(self) -> str | None:
+        return self.headers.get("content-type")
+
+
 #: Fields a site profile may override with a CSS selector.
 SELECTOR_FIELDS = (
     "headline",
