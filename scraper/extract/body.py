@@ -18,17 +18,16 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import HEURISTIC, JSON_LD, PROFILE, SiteProfile
-from .body_blocks import HEADINGS, Block, Page, walk
+from .body_blocks import HEADINGS, Page, walk
 from .body_rules import CREDIT_LINE, RELATED_LINE, SHARE_LINE, TAG_LINE, is_noise_line
 from .structured import Structured
 
 #: Link text counts this much against a container, article text counts once.
 _LINK_PENALTY = 1.5
-import os
-
-_NAMED_BONUS = float(os.environ.get("NB", "0.25"))
-_WIDEN = float(os.environ.get("WD", "1e9"))
-_LINK_PENALTY = float(os.environ.get("LP", "1.5"))
+#: Extra weight of article text in an element whose markup names it the body.
+_NAMED_BONUS = 0.25
+#: Most elements a teaser box under a "Related" line holds.
+_TEASER_BOX = 40
 #: How many blocks before the body the headline is looked for.
 _LEAD_REACH = 40
 #: Weight of the non-link text of marked chrome against a container.
@@ -119,19 +118,13 @@ def _chrome(page: Page) -> list[int]:
 def _choose_root(page: Page, chrome: list[int]) -> int:
     """The element whose subtree holds the most article text net of boilerplate.
 
-    Text under markup that names the article text (``article-body``,
-    ``itemprop=articleBody``) counts extra, for that element and its ancestors
-    alike, so an intro block beside a named body can still join it.
+    Sums run bottom-up in one reverse pass over the pre-order table, so every
+    element's subtree total costs O(1).
     """
     count = len(page.tags)
     good = [0.0] * count
     bad = [0.0] * count
-    named = [0.0] * count
     parent, content = page.parent, page.content
-    inside_named = [False] * count
-    for index in range(count):
-        up = parent[index]
-        inside_named[index] = content[index] or (up >= 0 and inside_named[up])
     for block in page.blocks:
         owner = block.owner
         length = len(block.text)
@@ -143,8 +136,6 @@ def _choose_root(page: Page, chrome: list[int]) -> int:
             bad[owner] += length
         elif length >= _MIN_SCORED and links < 0.3 * length:
             good[owner] += length - links
-            if inside_named[owner]:
-                named[owner] += length - links
         elif links:
             bad[owner] += links
     for index in range(count - 1, 0, -1):
@@ -152,7 +143,6 @@ def _choose_root(page: Page, chrome: list[int]) -> int:
         if up >= 0:
             good[up] += good[index]
             bad[up] += bad[index]
-            named[up] += named[index]
     best, best_score = 0, float("-inf")
     for index in range(count):
         score = good[index] - _LINK_PENALTY * bad[index]
@@ -160,16 +150,6 @@ def _choose_root(page: Page, chrome: list[int]) -> int:
             score += _NAMED_BONUS * good[index]
         if score > best_score:
             best, best_score = index, score
-    # Widen to ancestors that add mostly article text (an intro beside the body).
-    while True:
-        up = parent[best]
-        if up < 0:
-            break
-        added_good = good[up] - good[best]
-        added_bad = bad[up] - bad[best]
-        if added_good <= 0 or added_good < _WIDEN * added_bad:
-            break
-        best = up
     return best
 
 
@@ -178,24 +158,32 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
     last = page.end[root]
     head = _norm(headline) if headline else None
     out: list[str] = []
-    skip_until = -1  # element index range of a related-teaser section being skipped
+    skip_until = -1  # end of a teaser box opened by a "Related" line
+    skipping_links = False  # dropping the link list that follows a "Related" heading
     for block in page.blocks:
         owner = block.owner
         if owner < root or owner > last:
             continue
-        if owner <= skip_until:
-            continue
-        if chrome[owner] > root:
-            continue
         text = block.text
+        if skipping_links:
+            if block.link_chars:
+                continue
+            skipping_links = False
+        if owner <= skip_until or chrome[owner] > root:
+            continue
         if block.link_chars > _MAX_LINK_SHARE * len(text):
             continue
         if head is not None and block.tag in HEADINGS and _norm(text) == head:
             continue
         if TAG_LINE.match(text) or SHARE_LINE.match(text) or is_noise_line(text):
             continue
-        if len(text) < 80 and RELATED_LINE.match(text):
-            skip_until = _related_section_end(page, block, root)
+        if len(text) < 60 and RELATED_LINE.match(text):
+            # A teaser box: the rest of the heading's (or the line's) own container.
+            box = page.parent[owner] if block.tag in HEADINGS or block.tag == "p" else owner
+            if box > root and page.end[box] - box <= _TEASER_BOX:
+                skip_until = page.end[box]
+            elif block.tag in HEADINGS:
+                skipping_links = True
             continue
         out.append(html.unescape(text) if "&" in text else text)
     while out and len(out[-1]) < 40 and CREDIT_LINE.match(out[-1]):
@@ -245,20 +233,6 @@ def _lead_marked(page: Page, index: int) -> bool:
             return True
         index = page.parent[index]
     return False
-
-
-def _related_section_end(page: Page, block: Block, root: int) -> int:
-    """Where the teaser section a "Related"/"Read more" heading opens ends.
-
-    A heading's teasers are the rest of its own container; a lone in-body
-    "Read more:" card is only its own block.
-    """
-    if block.tag not in HEADINGS:
-        return -1
-    up = page.parent[block.owner]
-    if up <= root:
-        return -1
-    return page.end[up]
 
 
 def _norm(text: str) -> str:

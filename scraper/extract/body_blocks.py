@@ -197,7 +197,7 @@ def walk(top: LexborNode) -> Page:
 
     while stack:
         item = stack.pop()
-        if type(item) is int:
+        if isinstance(item, int):
             if item == _LEAVE_LINK:
                 link_depth -= 1
             elif item == _LEAVE_CELL:

@@ -119,12 +119,19 @@ TAG_LINE = re.compile(
     re.IGNORECASE,
 )
 RELATED_LINE = re.compile(
-    r"^(?:read more|read also|see also|related|more in|more from|more on|also read|"
-    r"recommended|lesen sie (?:auch|mehr|hier)|mehr zum thema|mehr dazu|auch interessant|"
-    r"das könnte sie auch interessieren|weitere artikel|weiterlesen|zum thema|"
+    r"^(?:read more|read also|see also|related|more in|more from|more on|more stories|"
+    r"more news|also read|recommended|you (?:might|may) also like|further reading|"
+    r"most (?:read|popular)|trending|popular|"
+    r"lesen sie (?:auch|mehr|hier)|mehr zum thema|mehr dazu|mehr zu|mehr über|mehr themen|"
+    r"auch interessant|das könnte (?:sie|dich) (?:auch )?interessieren|weitere (?:artikel|"
+    r"beiträge|themen|informationen|infos|nachrichten|news|meldungen)|weiterlesen|zum thema|"
+    r"zum weiterlesen|schon gelesen|beiträge zum thema|verwandte|ähnliche (?:artikel|beiträge)|"
+    r"empfohlene (?:artikel|beiträge)|meistgelesen|auch auf|"
     r"xem thêm|tin liên quan|bài liên quan|tin cùng chuyên mục|関連記事|関連ニュース|"
     r"관련기사|관련 기사|相关|延伸阅读|lee también|leer más|lea también|te puede interesar|"
-    r"lire aussi|à lire aussi|a lire aussi|voir aussi|leia também|leia mais|leggi anche|"
+    r"también te puede interesar|noticias relacionadas|artículos relacionados|más noticias|"
+    r"lire aussi|à lire aussi|a lire aussi|voir aussi|à lire également|vous aimerez aussi|"
+    r"sur le même sujet|leia também|leia mais|leggi anche|"
     r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także)|les også|läs också|"
     r"læs også|lue myös|devamını oku|ilgili haberler|bunlar da ilginizi)\b",
     re.IGNORECASE,
