@@ -28,6 +28,8 @@ _LINK_PENALTY = 1.5
 _NAMED_BONUS = 0.25
 #: Most elements a teaser box under a "Related" line holds.
 _TEASER_BOX = 40
+#: Most blocks (kicker, section, breadcrumb) a container shows above its headline.
+_ABOVE_HEADLINE = 6
 #: How many blocks before the body the headline is looked for.
 _LEAD_REACH = 40
 #: Weight of the non-link text of marked chrome against a container.
@@ -160,10 +162,17 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
     out: list[str] = []
     skip_until = -1  # end of a teaser box opened by a "Related" line
     skipping_links = False  # dropping the link list that follows a "Related" heading
-    for block in page.blocks:
+    blocks = [b for b in page.blocks if root <= b.owner <= last]
+    # Short lines above the headline (section label, breadcrumb, kicker) are not the story.
+    for position, block in enumerate(blocks[:_ABOVE_HEADLINE]):
+        if block.tag in HEADINGS and (
+            _norm(block.text) == head if head is not None else block.tag == "h1"
+        ):
+            above = [b for b in blocks[:position] if len(b.text) >= _MIN_SCORED]
+            blocks = above + blocks[position + 1 :]
+            break
+    for block in blocks:
         owner = block.owner
-        if owner < root or owner > last:
-            continue
         text = block.text
         if skipping_links:
             if block.link_chars:
@@ -173,7 +182,7 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
             continue
         if block.link_chars > _MAX_LINK_SHARE * len(text):
             continue
-        if head is not None and block.tag in HEADINGS and _norm(text) == head:
+        if head is not None and len(text) < 300 and _norm(text) == head:
             continue
         if TAG_LINE.match(text) or SHARE_LINE.match(text) or is_noise_line(text):
             continue

@@ -1,0 +1,237 @@
+"""The article body: what a reader sees as the story, and nothing the page wraps around it."""
+
+from __future__ import annotations
+
+import json
+
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper import extract
+from scraper.extract.body import find_body
+from scraper.extract.structured import read_structured
+from scraper.models import HEURISTIC, JSON_LD, PROFILE, SiteProfile
+
+URL = "https://news.example.org/society/kols-national-image-123.html"
+
+STORY = [
+    "Vietnam is experiencing a rapid expansion of its digital economy, with over 70 million "
+    "people actively engaging on social media platforms every single day.",
+    "KOLs have demonstrated their power to connect, helping to create new, innovative "
+    "approaches to reach both domestic and global audiences across the region.",
+    "A notable campaign, launched in celebration of the National Day, garnered widespread "
+    "support from the youth and the general public across the whole country.",
+    "On TikTok, hashtags spread rapidly, amassing more than 60,000 videos and 10,000 "
+    "instances using video templates featuring the national flag of the country.",
+]
+
+
+def page(article: str, *, head: str = "", around: str = "") -> str:
+    """A portal page: header chrome, the article, a sidebar and a footer."""
+    return f"""<!doctype html><html lang="en"><head><title>Role of KOLs | Portal</title>{head}</head>
+<body>
+<header class="site-header"><div class="hotline">Hotline: 0274 383 347</div>
+<div class="clock">Monday, 22-12-25 13:04:09</div>
+<nav class="main-menu"><ul><li><a href="/">Home</a></li><li><a href="/society">Society</a></li>
+<li><a href="/economy">Economy</a></li><li><a href="/sports">Sports</a></li></ul></nav></header>
+<main>{article}</main>
+{around}
+<aside class="sidebar"><h3>Enterprise - Brand</h3><ul>
+<li><a href="/c/1">Company Social Media Net</a></li><li><a href="/c/2">Company VIETNAMNAY</a></li>
+</ul></aside>
+<footer class="site-footer"><p>Copyright 2025 Example Portal. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def story_html(extra_inside: str = "", *, lead: bool = False) -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    standfirst = (
+        '<p class="article-sapo">The role of key opinion leaders in promoting the national '
+        "image is growing, officials said at a conference this week.</p>"
+        if lead
+        else ""
+    )
+    return f"""<article><div class="article-header"><span class="cat">Society</span>
+<h1>Role of KOLs leveraged in national image promotion campaigns</h1>{standfirst}</div>
+<div class="article-content">{paragraphs}{extra_inside}</div></article>"""
+
+
+def body_of(html: str) -> list[str]:
+    return list(extract(html, URL).body_paragraphs)
+
+
+def test_story_paragraphs_are_the_body() -> None:
+    article = extract(page(story_html()), URL)
+    assert list(article.body_paragraphs) == STORY
+    assert article.body_text == "\n\n".join(STORY)
+
+
+def test_headline_and_page_chrome_are_not_body() -> None:
+    text = extract(page(story_html()), URL).body_text
+    assert "Role of KOLs leveraged" not in text
+    assert "Hotline" not in text
+    assert "13:04:09" not in text
+    assert "Enterprise - Brand" not in text
+    assert "Copyright" not in text
+
+
+def test_share_bar_is_not_body() -> None:
+    share = (
+        '<div class="share-buttons"><span>Share</span><a href="https://facebook.com/x">Facebook'
+        '</a><a href="https://twitter.com/x">Twitter</a><a href="mailto:?x">E-mail</a></div>'
+    )
+    paragraphs = body_of(page(story_html(share)))
+    assert paragraphs == STORY
+
+
+def test_tag_line_is_not_body() -> None:
+    tags = '<p>Tags: <a href="/tag/survey">a survey</a>, <a href="/tag/kol">KOL</a></p>'
+    paragraphs = body_of(page(story_html("<p>Tags: digital economy, campaigns</p>" + tags)))
+    assert paragraphs == STORY
+
+
+def test_source_credit_at_the_end_is_not_body() -> None:
+    for credit in ("VNA", "(dpa)", "AFP/Reuters"):
+        paragraphs = body_of(page(story_html(f"<p>{credit}</p>")))
+        assert paragraphs == STORY, credit
+
+
+def test_related_block_is_not_body() -> None:
+    related = """<section class="box-news"><h2>Related news</h2>
+<div class="item"><h3><a href="/a/1">More than 17,000 candidates complete procedures</a></h3>
+<p>Over 17,000 candidates in Binh Duong went to examination sites to complete their exam
+registration procedures and listen to examination regulations.</p></div>
+<div class="item"><h3><a href="/a/2">Joining hands to promote a civilized way of life</a></h3>
+<p>In 2025, the operations and movements of the Farmers' Union at all levels have been
+creatively integrated with the promotion of cultural lifestyles.</p></div></section>"""
+    text = extract(page(story_html(related)), URL).body_text
+    assert "17,000 candidates" not in text
+    assert "Farmers' Union" not in text
+    assert STORY[-1] in text
+
+
+def test_related_teasers_after_the_article_are_not_body() -> None:
+    teasers = "".join(
+        f'<div class="story"><h3><a href="/a/{i}">Teaser headline number {i} about the '
+        f"province</a></h3><p>Summary {i}: a short line about another article.</p></div>"
+        for i in range(8)
+    )
+    text = extract(page(story_html(), around=f"<div>{teasers}</div>"), URL).body_text
+    assert "Teaser headline" not in text
+    assert text.startswith(STORY[0])
+
+
+def test_in_body_read_more_card_is_not_body() -> None:
+    card = (
+        '<p>Read more: <a href="/a/9">Law on Teachers enacted to enhance teaching '
+        "motivation</a></p>"
+    )
+    story = "".join(f"<p>{t}</p>" for t in STORY[:2]) + card
+    story += "".join(f"<p>{t}</p>" for t in STORY[2:])
+    html = page(f"<article><h1>Role of KOLs</h1><div class='body'>{story}</div></article>")
+    assert body_of(html) == STORY
+
+
+def test_vietnamese_related_heading_ends_the_body() -> None:
+    related = (
+        '<div class="tinlienquan"><h3>Tin liên quan</h3><ul><li><a href="/b/1">Bài viết khác '
+        'về kinh tế số</a></li><li><a href="/b/2">Chiến dịch quảng bá hình ảnh</a></li></ul></div>'
+    )
+    assert body_of(page(story_html(related))) == STORY
+
+
+def test_lead_paragraph_is_kept() -> None:
+    paragraphs = body_of(page(story_html(lead=True)))
+    assert paragraphs[0].startswith("The role of key opinion leaders")
+    assert paragraphs[1:] == STORY
+
+
+def test_list_items_are_paragraphs() -> None:
+    items = "<ul><li>Digital economy growth</li><li>Youth participation</li></ul>"
+    paragraphs = body_of(page(story_html("<h2>Key points</h2>" + items)))
+    assert paragraphs[-3:] == ["Key points", "Digital economy growth", "Youth participation"]
+
+
+def test_table_rows_are_text() -> None:
+    table = (
+        "<table><tr><th>Platform</th><th>Videos</th></tr>"
+        "<tr><td>TikTok</td><td>60,000</td></tr></table>"
+    )
+    paragraphs = body_of(page(story_html(table)))
+    assert "Platform Videos" in paragraphs
+    assert "TikTok 60,000" in paragraphs
+
+
+def test_comments_are_not_body() -> None:
+    comments = """<section id="comments" class="comments-area"><h2>3 comments</h2>
+<div class="comment"><p>This is a really long reader comment that talks at length about the
+campaign and why the reader thinks it was a very good idea for the country.</p></div>
+<div class="comment"><p>Another long reader comment that disagrees with the previous one and
+argues that the money should have been spent on something else entirely.</p></div></section>"""
+    text = extract(page(story_html(), around=comments), URL).body_text
+    assert "reader comment" not in text
+    assert text.startswith(STORY[0])
+
+
+def test_captions_and_credits_are_not_body() -> None:
+    figure = (
+        '<figure><img src="/a.jpg"><figcaption>Members of the Youth Union take part in the '
+        "campaign. Photo: VNA</figcaption></figure><p>Photo: Nguyen Van A</p>"
+    )
+    text = extract(page(story_html(figure)), URL).body_text
+    assert "Youth Union" not in text
+    assert "Nguyen Van A" not in text
+
+
+def test_hidden_elements_are_not_body() -> None:
+    hidden = (
+        '<div style="display: none"><p>Subscribe now to read everything we ever wrote.</p></div>'
+    )
+    assert body_of(page(story_html(hidden))) == STORY
+
+
+def test_markup_words_do_not_hide_a_wrapped_article() -> None:
+    """A layout wrapper named like chrome (``sidebar-grid``) still yields its article."""
+    html = page(f'<div class="sidebar-grid">{story_html()}</div>')
+    assert body_of(html) == STORY
+
+
+def test_tree_is_not_modified() -> None:
+    html = page(story_html("<p>Tags: survey</p><div class='share'>Share</div>"))
+    tree = LexborHTMLParser(html)
+    before = tree.html
+    found = read_structured(tree, URL)
+    result = find_body(tree, found=found, profile=None, headline=None)
+    assert result.paragraphs
+    assert tree.html == before
+
+
+def test_root_is_the_article_container() -> None:
+    tree = LexborHTMLParser(page(story_html()))
+    result = find_body(tree, found=read_structured(tree, URL), profile=None, headline=None)
+    assert result.root is not None
+    assert result.root.tag in ("div", "article")
+    assert "Enterprise - Brand" not in (result.root.text() or "")
+    assert result.source == HEURISTIC
+
+
+def test_profile_selector_wins() -> None:
+    profile = SiteProfile(
+        name="example", domains=("example.org",), selectors={"body": "div.article-content"}
+    )
+    article = extract(page(story_html(lead=True)), URL, profile=profile)
+    assert list(article.body_paragraphs) == STORY
+    assert article.provenance.get("body") == PROFILE
+
+
+def test_json_ld_article_body_stands_in_for_a_script_rendered_page() -> None:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Role of KOLs",
+        "articleBody": "\n".join(STORY),
+    }
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    html = page('<div id="app">Loading…</div>', head=head)
+    article = extract(html, URL)
+    assert list(article.body_paragraphs) == STORY
+    assert article.provenance.get("body") == JSON_LD
