@@ -70,6 +70,7 @@ def extract(
         headline_node=headline_node,
         profile=profile,
         fetched_at=fetched_at,
+        url=url,
     )
     note("published_at", published.source if published else None)
     note("modified_at", modified.source if modified else None)

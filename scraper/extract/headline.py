@@ -132,7 +132,7 @@ def _best_heading(
 _KICKER_CLASS = re.compile(
     r"kicker|dachzeile|overline|eyebrow|topline|roofline|supertitle|super-title|spitzmarke|"
     r"pretitle|pre-title|flag|label|rubric|category|date|time|subline|subtitle|sub-title|sr-only|"
-    r"visually-hidden|screen-reader"
+    r"visually-?hidden|screen-?reader|toptitle|top-title|h1small|small"
 )
 
 
@@ -155,25 +155,37 @@ def _confirmed_form(node: LexborNode, text: str, metas: list[tuple[str, str]]) -
 
 
 def _split_kicker(node: LexborNode) -> tuple[str, str] | None:
-    """(kicker, rest) when the heading holds a kicker, label or date element."""
-    parts: list[str] = []
-    dropped: list[str] = []
+    """(kicker, rest) when the heading holds a kicker, label or date element: one classed as
+    such, a ``<time>``, or a leading ``<small>``/block element or one set off by ``<br>``."""
+    children: list[LexborNode] = []
     child = node.child
     while child is not None:
+        if not (child.is_text_node and not (child.text_content or "").strip()):
+            children.append(child)
+        child = child.next
+    parts: list[str] = []
+    dropped: list[str] = []
+    for index, child in enumerate(children):
         if child.is_text_node:
             parts.append(child.text_content or "")
-        elif child.tag == "time" or (
-            child.tag not in ("a", "em", "i", "b", "strong")
-            and _KICKER_CLASS.search(class_id(child))
-        ):
-            dropped.append(node_text(child))
-        elif child.tag == "br":
+            continue
+        if child.tag == "br":
             parts.append(" ")
-        else:
-            parts.append(
-                " " + node_text(child) + " " if child.tag in ("div", "p") else node_text(child)
+            continue
+        text = node_text(child)
+        following = children[index + 1] if index + 1 < len(children) else None
+        leading = index == 0 and following is not None and len(text.split()) <= 6
+        if (
+            child.tag == "time"
+            or (
+                child.tag not in ("a", "em", "i", "b", "strong")
+                and _KICKER_CLASS.search(class_id(child))
             )
-        child = child.next
+            or (leading and (child.tag in ("small", "div", "p") or following.tag == "br"))
+        ):
+            dropped.append(text)
+        else:
+            parts.append(f" {text} " if child.tag in ("div", "p") else text)
     if not dropped:
         return None
     text = " ".join("".join(parts).split()).strip(" :|-–—")
