@@ -30,6 +30,8 @@ _NAMED_BONUS = 0.25
 _TEASER_BOX = 40
 #: Most blocks (kicker, section, breadcrumb) a container shows above its headline.
 _ABOVE_HEADLINE = 6
+#: Elements that hold one paragraph of text, not a story.
+_TEXT_BLOCKS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dt", "dd", "tr"])
 #: How many blocks before the body the headline is looked for.
 _LEAD_REACH = 40
 #: Weight of the non-link text of marked chrome against a container.
@@ -152,6 +154,9 @@ def _choose_root(page: Page, chrome: list[int]) -> int:
             score += _NAMED_BONUS * good[index]
         if score > best_score:
             best, best_score = index, score
+    # A single paragraph is never the container: its siblings are the rest of the story.
+    while page.tags[best] in _TEXT_BLOCKS and parent[best] >= 0:
+        best = parent[best]
     return best
 
 
