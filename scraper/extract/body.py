@@ -19,7 +19,15 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import HEURISTIC, JSON_LD, PROFILE, SiteProfile
 from .body_blocks import HEADINGS, Page, walk
-from .body_rules import CREDIT_LINE, RELATED_LINE, SHARE_LINE, TAG_LINE, is_noise_line
+from .body_rules import (
+    CREDIT_LINE,
+    PROMO_LINE,
+    RELATED_ANYWHERE,
+    RELATED_LINE,
+    SHARE_LINE,
+    TAG_LINE,
+    is_noise_line,
+)
 from .structured import Structured
 
 #: Link text counts this much against a container, article text counts once.
@@ -191,7 +199,9 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
             continue
         if TAG_LINE.match(text) or SHARE_LINE.match(text) or is_noise_line(text):
             continue
-        if len(text) < 60 and RELATED_LINE.match(text):
+        if len(text) < 160 and PROMO_LINE.match(text):
+            continue
+        if len(text) < 60 and (RELATED_LINE.match(text) or RELATED_ANYWHERE.search(text)):
             # A teaser box: the rest of the heading's (or the line's) own container.
             box = page.parent[owner] if block.tag in HEADINGS or block.tag == "p" else owner
             if box > root and page.end[box] - box <= _TEASER_BOX:

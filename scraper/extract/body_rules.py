@@ -43,6 +43,7 @@ _CHROME = re.compile(
     r"author-?(?:bio|box|info|card)|byline|"
     r"pagination|skip-?link|sr-only|visually-?hidden|screen-?reader|"
     r"rating|login|signup|print-?only|paywall|regwall|feedback|twitter-tweet|"
+    r"disclaimer|affiliate|recirculation|news-?letter|cta(?![a-z])|"
     r"instagram-media|tiktok-embed|(?:video|media|audio)-?player|newsticker|"
     r"(?:ad|ads|adv|nav|tags?|meta|date|time|foot|footer|print|tools|pager|more|topics|"
     r"author|dateline|source)(?![a-z])"
@@ -131,9 +132,22 @@ RELATED_LINE = re.compile(
     r"관련기사|관련 기사|相关|延伸阅读|lee también|leer más|lea también|te puede interesar|"
     r"también te puede interesar|noticias relacionadas|artículos relacionados|más noticias|"
     r"lire aussi|à lire aussi|a lire aussi|voir aussi|à lire également|vous aimerez aussi|"
-    r"sur le même sujet|leia também|leia mais|leggi anche|"
+    r"sur le même sujet|leia também|leia mais|leggi anche|temas relacionados|neueste artikel|"
     r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także)|les også|läs också|"
     r"læs også|lue myös|devamını oku|ilgili haberler|bunlar da ilginizi)\b",
+    re.IGNORECASE,
+)
+#: A short line anywhere in which invites to other articles.
+RELATED_ANYWHERE = re.compile(
+    r"(?:könnte (?:dich|sie) auch interessieren|might also like|may also like|"
+    r"te puede interesar|vous aimerez aussi|relacionad[ao]s)",
+    re.IGNORECASE,
+)
+#: A call to subscribe, register or follow, which closes many stories.
+PROMO_LINE = re.compile(
+    r"^(?:subscribe|follow (?:us|the|our)|sign up|join our|get our newsletter|"
+    r"abonnieren sie|jetzt (?:abonnieren|anmelden|registrieren)|folgen sie uns|folge uns|"
+    r"hazte miembro|suscr[íi]bete|abonnez-vous|inscrivez-vous|iscriviti|zapisz się)",
     re.IGNORECASE,
 )
 SHARE_LINE = re.compile(
