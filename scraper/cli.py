@@ -9,8 +9,12 @@ from pathlib import Path
 
 import click
 
-from .errors import ScraperError
+from .archive import Archive, archive_stats
+from .errors import FetchError, ScraperError
 from .extract import extract as extract_article
+from .fetch import fetch
+from .ingest import extract_page, ingest_page, reextract_archive
+from .models import SiteProfile
 from .profiles import load_profiles, profile_for_url
 
 
@@ -58,3 +62,137 @@ def extract_command(
     # Indented for a person at a terminal, one line for --jsonl and pipes.
     indent = 2 if not jsonl and sys.stdout.isatty() else None
     click.echo(json.dumps(record, ensure_ascii=False, indent=indent))
+
+
+_DB_OPTION = click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("archive.db"),
+    show_default=True,
+    help="The archive's SQLite file.",
+)
+
+
+def _open_archive(path: Path) -> Archive:
+    try:
+        return Archive.open(path)
+    except ScraperError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command("url")
+@click.argument("url")
+@_DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the extracted record as JSON.")
+@click.option("--no-archive", is_flag=True, help="Fetch and extract only; write nothing.")
+def url_command(url: str, db_path: Path, as_json: bool, no_archive: bool) -> None:
+    """Fetch URL, extract its article and file it into the archive.
+
+    Prints a short summary (headline, date, tags, teasers, and whether the
+    archive found it new, unchanged or revised), or the record with --json.
+    A failed fetch is a one-line error and exit code 1; nothing is filed.
+    """
+    profiles = _profiles()
+    started = datetime.now(UTC)
+    archive = None if no_archive else _open_archive(db_path)
+    try:
+        try:
+            page = fetch(url)
+        except FetchError as exc:
+            if archive is not None:
+                archive.record_fetch(
+                    url, error=str(exc), started_at=started, status=getattr(exc, "status", None)
+                )
+            raise click.ClickException(str(exc)) from exc
+        try:
+            if archive is None:
+                article, _ = extract_page(page, profiles)
+                outcome = None
+            else:
+                archive.record_fetch(
+                    url,
+                    status=page.status,
+                    started_at=started,
+                    elapsed_ms=page.elapsed_ms,
+                    size=len(page.content),
+                )
+                article, result = ingest_page(archive, page, profiles)
+                outcome = result
+        except ScraperError as exc:
+            raise click.ClickException(f"{page.final_url}: {exc}") from exc
+    finally:
+        if archive is not None:
+            archive.close()
+    if as_json:
+        record = article.to_dict()
+        if outcome is not None:
+            record["archive"] = {
+                "article_id": outcome.article_id,
+                "outcome": outcome.outcome,
+                "changed_fields": list(outcome.changed_fields),
+            }
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    click.echo(article.headline or "(no headline)")
+    published = article.published_at.isoformat() if article.published_at else "unknown"
+    click.echo(f"  published: {published}")
+    click.echo(f"  tags: {', '.join(article.tags) or '-'}")
+    click.echo(f"  teasers: {len(article.teasers)}")
+    click.echo(f"  words: {len(article.body_text.split())}")
+    if outcome is not None:
+        detail = f" ({', '.join(outcome.changed_fields)})" if outcome.outcome == "revised" else ""
+        click.echo(f"  archive: {outcome.outcome}{detail} (article {outcome.article_id})")
+
+
+@main.command("reextract")
+@_DB_OPTION
+def reextract_command(db_path: Path) -> None:
+    """Re-run extraction over the raw pages stored in the archive (no network).
+
+    Each article's latest page is extracted again with its site's profile;
+    a result that differs from the archived record becomes a revision.
+    """
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path}: no such archive")
+    with _open_archive(db_path) as archive:
+        try:
+            counts = reextract_archive(archive, _profiles())
+        except ScraperError as exc:
+            raise click.ClickException(str(exc)) from exc
+    total = sum(counts.values())
+    click.echo(
+        f"re-extracted {total} pages: {counts['revised']} revised, "
+        f"{counts['unchanged']} unchanged, {counts['merged']} merged, {counts['failed']} failed"
+    )
+
+
+@main.command("stats")
+@_DB_OPTION
+def stats_command(db_path: Path) -> None:
+    """Show what the archive holds: articles per site and per day, the last fetch, errors."""
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path}: no such archive")
+    with _open_archive(db_path) as archive:
+        stats = archive_stats(archive.db)
+    click.echo(
+        f"{stats.articles} articles, {stats.revisions} revisions, {stats.pages} raw pages, "
+        f"{stats.clusters} near-duplicate clusters"
+    )
+    click.echo("per site:")
+    for site, count, last_seen in stats.per_site:
+        click.echo(f"  {site:<30} {count:>8}  last seen {last_seen}")
+    click.echo("filed per day (UTC):")
+    for day, count in stats.per_day:
+        click.echo(f"  {day}  {count:>8}")
+    click.echo(f"last fetch: {stats.last_fetch or 'never'}")
+    click.echo(f"fetches: {stats.fetches}, errors: {stats.fetch_errors}")
+    for error, count in stats.top_errors:
+        click.echo(f"  {count:>6}  {error}")
+
+
+def _profiles() -> list[SiteProfile]:
+    try:
+        return load_profiles()
+    except ScraperError as exc:
+        raise click.ClickException(str(exc)) from exc

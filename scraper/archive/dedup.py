@@ -1,0 +1,133 @@
+"""Duplicate and near-duplicate detection, as values the store can persist.
+
+Two kinds of sameness matter to an archive:
+
+* **Identical content** under another URL (a print copy, a moved article):
+  one article. ``content_hash`` is a digest of the headline and body after
+  Unicode and white-space normalisation, so markup and spacing changes do not
+  count as new content.
+* **Near-duplicates**: the same wire story (AFP, VNA, dpa...) syndicated by
+  several portals, each trimming a sentence or changing the headline. These
+  are different articles of different sites and are both kept, but linked as
+  one cluster (``articles.cluster_id``).
+
+Near-duplicates are found with MinHash locality-sensitive hashing (datasketch's
+``MinHash``): the body becomes the set of its word 3-grams ("shingles"); a
+MinHash signature of ``NUM_PERM`` values estimates the Jaccard similarity of
+two such sets. The signature is cut into ``BANDS`` bands of ``ROWS`` values;
+two articles become *candidates* when any band is identical, which happens with
+probability ``1 - (1 - J**ROWS)**BANDS`` (about 0.9 at J = 0.6, 0.99 at J = 0.7,
+0.05 at J = 0.3). Candidates are then confirmed by the signature's similarity
+estimate (``>= THRESHOLD``).
+
+The index is persisted in SQLite rather than held in memory (datasketch's
+``MinHashLSH`` keeps its buckets in a dict or Redis): each band becomes one
+64-bit key in an indexed table, so finding candidates is one indexed lookup
+of ``BANDS`` keys however large the archive grows, and clusters survive across
+runs and processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+
+__all__ = [
+    "BANDS",
+    "NUM_PERM",
+    "ROWS",
+    "THRESHOLD",
+    "Fingerprint",
+    "band_keys",
+    "content_hash",
+    "fingerprint",
+    "similarity",
+]
+
+NUM_PERM = 64
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+#: Estimated Jaccard similarity of shingle sets above which two articles are one story.
+THRESHOLD = 0.5
+#: Bodies shorter than this many words are too short to call two stories the same.
+MIN_WORDS = 40
+
+# One permutation set for the process: MinHash draws it from its seed, so a
+# fixed seed gives the same signatures in every run (they are persisted).
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
+# Punctuation and symbols become spaces so "said," and "said" are one word.
+_PUNCT = {
+    cp: " "
+    for cp in (*range(0x3040), *range(0xFF00, 0xFF66))
+    if unicodedata.category(chr(cp))[0] in "PS" and chr(cp) not in "'"
+}
+_MIX_A = np.uint32(0x9E3779B1)
+_MIX_B = np.uint32(0x85EBCA77)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def content_hash(headline: str | None, body: str | None) -> str:
+    """A digest of what a reader reads: headline and body, spacing and Unicode form ignored."""
+    data = _normalise(headline or "") + "\n" + _normalise(body or "")
+    return hashlib.blake2b(data.encode("utf-8"), digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """A body's MinHash signature and its LSH band keys."""
+
+    signature: bytes  # NUM_PERM little-endian uint32 values
+    band_keys: tuple[int, ...]  # BANDS signed 64-bit keys, the band number mixed in
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+def fingerprint(body: str) -> Fingerprint | None:
+    """The MinHash fingerprint of a body, or None when it is too short to compare."""
+    words = body.translate(_PUNCT).casefold().encode("utf-8").split()
+    if len(words) < MIN_WORDS:
+        return None
+    # One C-speed hash per word, then 3-gram shingle hashes combined in numpy:
+    # hashing each shingle string in Python would cost more than filing the article.
+    hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint32, count=len(words))
+    shingles = np.unique((hashes[:-2] * _MIX_A) ^ (hashes[1:-1] * _MIX_B) ^ hashes[2:])
+    minhash = MinHash(
+        num_perm=NUM_PERM, hashfunc=_identity, permutations=_PERMUTATIONS, scheme="affine32"
+    )
+    minhash.update_batch(shingles.tolist())
+    values = minhash.hashvalues.astype("<u4").tobytes()
+    return Fingerprint(values, band_keys(values))
+
+
+def band_keys(signature: bytes) -> tuple[int, ...]:
+    """The LSH keys of a signature: one signed 64-bit digest per band, salted by band number."""
+    size = ROWS * 4
+    return tuple(
+        int.from_bytes(
+            hashlib.blake2b(
+                signature[band * size : (band + 1) * size], digest_size=8, salt=bytes([band])
+            ).digest(),
+            "little",
+            signed=True,
+        )
+        for band in range(BANDS)
+    )
+
+
+def similarity(signature_a: bytes, signature_b: bytes) -> float:
+    """Estimated Jaccard similarity of the shingle sets behind two signatures."""
+    a = np.frombuffer(signature_a, dtype="<u4")
+    b = np.frombuffer(signature_b, dtype="<u4")
+    if a.shape != b.shape:
+        return 0.0
+    return float(np.count_nonzero(a == b)) / len(a)

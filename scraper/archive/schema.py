@@ -1,0 +1,184 @@
+"""The archive's schema, built and evolved through ``sqlite_utils.Migrations``.
+
+Each migration runs in its own transaction together with the record that it
+ran, so a killed process leaves either the old schema or the new one. Opening
+an archive applies whatever is pending; opening it again applies nothing.
+The tables are the contract in docs/ARCHITECTURE.md ("The archive schema"):
+change both together.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+__all__ = ["FTS_COLUMNS", "MIGRATIONS", "apply_migrations"]
+
+MIGRATIONS = Migrations("scraper.archive")
+
+#: The columns full-text search covers.
+FTS_COLUMNS = ("headline", "summary", "body_text", "tags")
+
+
+@MIGRATIONS()
+def m001_tables(db: Database) -> None:
+    """The tables of docs/ARCHITECTURE.md, with the indexes the store's look-ups use."""
+    db.table("sites").create({"name": str, "title": str, "domains": str}, pk="name")
+    db.table("articles").create(
+        {
+            "id": int,
+            "canonical_url": str,
+            "url": str,
+            "site": str,
+            "lang": str,
+            "headline": str,
+            "summary": str,
+            "published_at": str,
+            "published_raw": str,
+            "published_day": str,
+            "modified_at": str,
+            "modified_raw": str,
+            "section": str,
+            "authors": str,
+            "source": str,
+            "tags": str,
+            "body_text": str,
+            "top_image": str,
+            "content_hash": str,
+            "cluster_id": int,
+            "first_seen": str,
+            "last_seen": str,
+            "revision_count": int,
+            "provenance": str,
+        },
+        pk="id",
+        not_null={"canonical_url", "url", "content_hash", "first_seen", "last_seen"},
+        defaults={"revision_count": 0},
+        foreign_keys=[("site", "sites", "name")],
+    )
+    articles = db.table("articles")
+    articles.create_index(["canonical_url"], unique=True)
+    articles.create_index(["content_hash"])
+    articles.create_index(["cluster_id"])
+    articles.create_index(["site", "published_day"])
+    articles.create_index(["published_at"])
+    articles.create_index(["first_seen"])
+    # cluster_id names the cluster's first article; added after create so the
+    # self-reference has its table to point at.
+    articles.add_foreign_key("cluster_id", "articles", "id")
+
+    db.table("article_urls").create(
+        {"url": str, "article_id": int},
+        pk="url",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("article_urls").create_index(["article_id"])
+    db.table("revisions").create(
+        {
+            "id": int,
+            "article_id": int,
+            "seen_at": str,
+            "cause": str,  # "fetch" or "reextract": who saw the change
+            "content_hash": str,
+            "changed_fields": str,
+            "previous": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("revisions").create_index(["article_id"])
+    db.table("revisions").create_index(["seen_at"])
+    db.table("tags").create({"id": int, "name": str}, pk="id", not_null={"name"})
+    db.table("tags").create_index(["name"], unique=True)
+    db.table("article_tags").create(
+        {"article_id": int, "tag_id": int},
+        pk=("article_id", "tag_id"),
+        foreign_keys=[("article_id", "articles", "id"), ("tag_id", "tags", "id")],
+    )
+    db.table("article_tags").create_index(["tag_id"])
+    db.table("teasers").create(
+        {
+            "article_id": int,
+            "position": int,
+            "title": str,
+            "url": str,
+            "summary": str,
+            "image": str,
+            "target_url": str,  # canonical form of url: what target_article_id is resolved by
+            "target_article_id": int,
+        },
+        pk=("article_id", "position"),
+        foreign_keys=[("article_id", "articles", "id"), ("target_article_id", "articles", "id")],
+    )
+    db.table("teasers").create_index(["target_url"])
+    db.table("teasers").create_index(["target_article_id"])
+    db.table("pages").create(
+        {
+            "id": int,
+            "url": str,
+            "final_url": str,
+            "status": int,
+            "headers": str,
+            "content": bytes,
+            "fetched_at": str,
+            "article_id": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("pages").create_index(["article_id"])
+    db.table("fetches").create(
+        {
+            "id": int,
+            "url": str,
+            "status": int,
+            "error": str,
+            "started_at": str,
+            "elapsed_ms": float,
+            "bytes": int,
+        },
+        pk="id",
+    )
+    db.table("fetches").create_index(["started_at"])
+    db.table("fetches").create_index(["url"])
+    # The persisted LSH index of dedup.py: a signature per article and one
+    # row per band key.
+    db.table("minhashes").create(
+        {"article_id": int, "signature": bytes},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("minhash_bands").create(
+        {"band_key": int, "article_id": int},
+        pk=("band_key", "article_id"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+
+
+@MIGRATIONS()
+def m002_search(db: Database) -> None:
+    """FTS5 over headline, summary, body and tags, folding diacritics, kept in sync by triggers.
+
+    sqlite-utils' update trigger fires on every update; ours fires only when
+    a searched column changes, so a re-fetch that only moves ``last_seen``
+    does not re-index a 4 KB body.
+    """
+    articles = db.table("articles")
+    articles.enable_fts(
+        list(FTS_COLUMNS), tokenize="unicode61 remove_diacritics 2", create_triggers=True
+    )
+    columns = ", ".join(FTS_COLUMNS)
+    old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
+    new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
+    db.execute("DROP TRIGGER IF EXISTS articles_au")
+    db.execute(
+        f"CREATE TRIGGER articles_au AFTER UPDATE OF {columns} ON articles BEGIN\n"
+        f"  INSERT INTO articles_fts (articles_fts, rowid, {columns}) "
+        f"VALUES('delete', old.rowid, {old});\n"
+        f"  INSERT INTO articles_fts (rowid, {columns}) VALUES (new.rowid, {new});\n"
+        "END"
+    )
+
+
+def apply_migrations(db: Database) -> None:
+    """Bring ``db`` to the current schema; a no-op when it is already there."""
+    MIGRATIONS.apply(db)

@@ -1,0 +1,217 @@
+"""The archive handle: open a database, file pages, record fetches, search, read raw pages back."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..errors import ScraperError
+from ..models import Article, Page, SiteProfile
+from .filing import FileResult, Prepared, file_prepared, prepare
+from .schema import apply_migrations
+
+__all__ = ["Archive", "ArchiveError", "Filing"]
+
+
+class ArchiveError(ScraperError):
+    """The archive file cannot be opened, is not an archive, or a write failed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    """One record to file with ``Archive.file_many``: the arguments of ``Archive.file``."""
+
+    article: Article
+    page: Page | None = None
+    profile: SiteProfile | None = None
+    seen_at: datetime | None = None
+    cause: str = "fetch"
+    touch: bool = True
+
+
+class Archive:
+    """A scraper archive in one SQLite file (WAL mode, schema by migrations).
+
+    Every write of a page is one transaction: a killed process leaves the
+    page filed completely or not at all.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        # Caches of rows the filing path looks up constantly; cleared when a
+        # transaction rolls back so they never name rows that do not exist.
+        self._tag_ids: dict[str, int] = {}
+        self._sites: set[str] = set()
+
+    @classmethod
+    def open(cls, path: str | Path) -> Archive:
+        """Open (or create) the archive at ``path`` and bring its schema up to date."""
+        try:
+            db = Database(path)
+            db.enable_wal()
+            # WAL with synchronous=NORMAL cannot corrupt; a power cut may lose
+            # the last commits, which the next crawl re-files.
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA busy_timeout=10000")
+            apply_migrations(db)
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(f"{path}: cannot open archive: {exc}") from exc
+        return cls(db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- filing ---------------------------------------------------------------------
+
+    def file(
+        self,
+        article: Article,
+        page: Page | None = None,
+        *,
+        profile: SiteProfile | None = None,
+        seen_at: datetime | None = None,
+        cause: str = "fetch",
+        touch: bool = True,
+    ) -> FileResult:
+        """File one extracted article (and its raw page) in one transaction.
+
+        Keyed by canonical URL; identical content under another URL joins
+        that article ("merged"); unchanged content only moves ``last_seen``
+        (not even that with ``touch=False``); changed content updates the
+        article and adds a revision with the previous values.
+        """
+        return self.file_many([Filing(article, page, profile, seen_at, cause, touch)])[0]
+
+    def file_many(self, filings: Iterable[Filing]) -> list[FileResult]:
+        """File several records in one transaction (all or none): the bulk path."""
+        prepared = [
+            prepare(
+                f.article,
+                f.page,
+                profile=f.profile,
+                seen_at=f.seen_at,
+                cause=f.cause,
+                touch=f.touch,
+            )
+            for f in filings
+        ]
+        return self.file_prepared(prepared)
+
+    def file_prepared(self, prepared: list[Prepared]) -> list[FileResult]:
+        """File records already run through ``filing.prepare`` (e.g. in worker threads)."""
+        try:
+            with self.db.atomic():
+                results = []
+                for p in prepared:
+                    self._ensure_site(p)
+                    results.append(file_prepared(self.db, p, self._tag_id))
+                return results
+        except sqlite3.DatabaseError as exc:
+            self._forget_cached_rows()
+            raise ArchiveError(f"cannot file into the archive: {exc}") from exc
+        except BaseException:
+            self._forget_cached_rows()
+            raise
+
+    def _forget_cached_rows(self) -> None:
+        self._tag_ids.clear()
+        self._sites.clear()
+
+    def _tag_id(self, name: str) -> int:
+        tag_id = self._tag_ids.get(name)
+        if tag_id is None:
+            tag_id = int(self.db.table("tags").lookup({"name": name}))
+            self._tag_ids[name] = tag_id
+        return tag_id
+
+    def _ensure_site(self, p: Prepared) -> None:
+        if p.site in self._sites:
+            return
+        if p.site_title is not None or not self.db.table("sites").count_where("name = ?", [p.site]):
+            self.db.table("sites").upsert(
+                {"name": p.site, "title": p.site_title, "domains": json.dumps(p.site_domains)},
+                pk="name",
+            )
+        self._sites.add(p.site)
+
+    def record_fetch(
+        self,
+        url: str,
+        *,
+        status: int | None = None,
+        error: str | None = None,
+        started_at: datetime | None = None,
+        elapsed_ms: float | None = None,
+        size: int | None = None,
+    ) -> int:
+        """Log one fetch attempt (successful or not) in ``fetches``; returns its id."""
+        row = {
+            "url": url,
+            "status": status,
+            "error": error,
+            "started_at": (started_at or datetime.now(UTC)).astimezone(UTC).isoformat(),
+            "elapsed_ms": elapsed_ms,
+            "bytes": size,
+        }
+        with self.db.atomic():
+            return int(self.db.table("fetches").insert(row).last_pk or 0)
+
+    # --- reading --------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles matching a full-text query, best first; diacritics are folded both ways."""
+        rows = self.db.table("articles").search(
+            query,
+            columns=["id", "headline", "canonical_url", "site", "published_at"],
+            limit=limit,
+            quote=True,
+        )
+        return list(rows)
+
+    def latest_pages(self) -> Iterator[tuple[int, Page]]:
+        """(article id, its latest raw page) for every article with one: re-extraction's input."""
+        ids = [
+            row[0]
+            for row in self.db.execute(
+                "SELECT max(id) FROM pages WHERE article_id IS NOT NULL GROUP BY article_id"
+                " ORDER BY 1"
+            )
+        ]
+        for page_id in ids:
+            row = self.db.execute(
+                "SELECT article_id, url, final_url, status, headers, content, fetched_at"
+                " FROM pages WHERE id = ?",
+                [page_id],
+            ).fetchone()
+            article_id, url, final_url, status, headers, content, fetched_at = row
+            yield (
+                int(article_id),
+                Page(
+                    requested_url=url,
+                    final_url=final_url,
+                    status=status,
+                    headers=json.loads(headers),
+                    content=zlib.decompress(content),
+                    fetched_at=datetime.fromisoformat(fetched_at),
+                ),
+            )
