@@ -58,5 +58,7 @@ def test_non_html_input_is_refused(data: bytes) -> None:
 
 def test_vietnamese_combining_tone_marks_are_composed() -> None:
     decomposed = "Bi\u0300nh Dương"  # windows-1258 has ư and ơ, but tones only as marks
-    data = f"<html><head><meta charset='windows-1258'></head><body><p>{decomposed}</p></body></html>"
+    data = (
+        f"<html><head><meta charset='windows-1258'></head><body><p>{decomposed}</p></body></html>"
+    )
     assert "Bình Dương" in decode_html(data.encode("cp1258"))
