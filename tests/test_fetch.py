@@ -415,3 +415,23 @@ def test_fetch_errors_are_scraper_errors_that_survive_pickling() -> None:
         30.0,
     )
     assert str(copy) == "https://a.example/x: HTTP 429"
+
+
+def test_the_fetch_surface_is_pinned() -> None:
+    import scraper.fetch
+
+    assert sorted(scraper.fetch.__all__) == [
+        "DEFAULT",
+        "DEFAULT_USER_AGENT",
+        "FetchSettings",
+        "Sleep",
+        "fetch",
+        "fetch_page",
+        "is_retryable",
+        "make_client",
+        "retry_after_seconds",
+        "retrying",
+        "should_retry",
+    ]
+    for name in scraper.fetch.__all__:
+        assert hasattr(scraper.fetch, name), name
