@@ -230,6 +230,9 @@ def _pick(candidates: list[PageDate]) -> tuple[DateFinding | None, DateFinding |
     if published is None:
         published = next((c for c in candidates if c.kind == UNKNOWN), None)
     modified = next((c for c in candidates if c.kind == MODIFIED), None)
+    if published is None:
+        # "Stand: ...", "Cập nhật: ..." as the page's only date line: the date it is filed under.
+        published = modified
 
     def finding(c: PageDate | None) -> DateFinding | None:
         return DateFinding(c.value, c.raw, HEURISTIC) if c is not None else None
@@ -244,7 +247,9 @@ def _agrees_with_url(value: datetime, page_url: str | None) -> bool:
         return abs((value.date() - day).days) <= 1
     month = url_month(page_url)
     if month is not None:
-        return (value.year, value.month) == month
+        # A filing month in the path: the story may go out (or be redated) a month later.
+        months = (value.year - month[0]) * 12 + value.month - month[1]
+        return 0 <= months <= 1
     return True
 
 

@@ -74,6 +74,7 @@ _CHROME_TEXT = re.compile(
     re.IGNORECASE,
 )
 #: Block elements whose text, when long, is running prose rather than a date line.
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 #: Page sections that are chrome unless they belong to the article.
 _SECTION_TAGS = frozenset({"header", "footer", "aside"})
 _BLOCKS = frozenset({"p", "li", "td", "dd", "blockquote", "div", "section", "article"})
@@ -123,7 +124,16 @@ def near_headline(
 ) -> list[PageDate]:
     """Dates just after the anchor, then just above it, nearest first."""
     in_article = any(_is_article(a) for a in _self_and_ancestors(anchor))
-    after = list(_scan(_following(anchor), ctx, FORWARD_CHARS, in_article=in_article))
+    if anchor.tag in _HEADINGS:
+        inside = list(_scan(_children(anchor), ctx, SHORT_TEXT, in_article=True, own_block=True))
+        first = True
+    else:
+        # No headline element: the date line sits at the top of the content block itself.
+        inside = list(_scan(_children(anchor), ctx, FORWARD_CHARS, in_article=in_article))
+        first = False
+    after = inside + list(
+        _scan(_following(anchor), ctx, FORWARD_CHARS, in_article=in_article, lenient_first=first)
+    )
     before = [
         d
         for d in _scan(_preceding(anchor), ctx, BACKWARD_CHARS, in_article=False, reverse=True)
@@ -201,6 +211,13 @@ def _is_site_header(node: LexborNode) -> bool:
     )
 
 
+def _children(node: LexborNode) -> Iterator[LexborNode]:
+    child = node.child
+    while child is not None:
+        yield child
+        child = child.next
+
+
 def _following(anchor: LexborNode) -> Iterator[LexborNode]:
     """Subtrees after ``anchor`` in document order (its own subtree excluded)."""
     node: LexborNode | None = anchor
@@ -232,17 +249,31 @@ def _scan(
     *,
     in_article: bool,
     reverse: bool = False,
+    lenient_first: bool = False,
+    own_block: bool = False,
 ) -> Iterator[PageDate]:
-    """Dates in the given subtrees until ``budget`` characters of text have gone by."""
+    """Dates in the given subtrees until ``budget`` characters of text have gone by.
+
+    ``lenient_first``: the first element block is the headline's own companion
+    (its date line), whatever its class calls it ("teaser-text", "intro").
+    ``own_block``: the subtrees are the headline's own children; only a child
+    element of its own (a kicker line) can hold the date, never the title text.
+    """
     seen_parents: set[int] = set()
     used = 0
     for subtree in subtrees:
         if subtree.is_text_node:
+            if own_block:
+                continue
             nodes: list[LexborNode] = [subtree]
         else:
             if subtree.tag in NEVER_TEXT or subtree.tag == "-comment":
                 continue
-            if _chrome_here(subtree, in_article):
+            lenient = lenient_first and not (subtree.tag or "") in _CHROME_TAGS
+            lenient_first = False
+            if not lenient and _chrome_here(subtree, in_article):
+                continue
+            if own_block and not _DATE_HINT.search(class_id(subtree)) and subtree.tag != "time":
                 continue
             nodes = list(_walk(subtree, in_article))
             if reverse:
@@ -344,6 +375,12 @@ def _text_date(parent: LexborNode, own: str, ctx: ParseContext) -> PageDate | No
     if _CHROME_TEXT.search(text):
         return None
     hit = find_in_text(text, ctx)
+    if hit is None and len(text) <= SHORT_TEXT and parent.child is not None:
+        # "<span>Apr</span><span>04</span><span>2013</span>": parts glued without spaces.
+        spaced = " ".join((parent.text(deep=True, separator=" ") or "").split())
+        if spaced != text:
+            text = spaced
+            hit = find_in_text(text, ctx)
     if hit is None:
         return None
     value, start = hit
