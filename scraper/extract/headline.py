@@ -174,14 +174,19 @@ def _split_kicker(node: LexborNode) -> tuple[str, str] | None:
             continue
         text = node_text(child)
         following = children[index + 1] if index + 1 < len(children) else None
-        leading = index == 0 and following is not None and len(text.split()) <= 6
+        leading = (
+            index == 0
+            and following is not None
+            and len(text.split()) <= 6
+            and (child.tag in ("small", "div", "p") or following.tag == "br")
+        )
         if (
             child.tag == "time"
             or (
                 child.tag not in ("a", "em", "i", "b", "strong")
                 and _KICKER_CLASS.search(class_id(child))
             )
-            or (leading and (child.tag in ("small", "div", "p") or following.tag == "br"))
+            or leading
         ):
             dropped.append(text)
         else:
