@@ -325,14 +325,13 @@ def _backfill_teasers(db: Database, article_id: int, urls: Iterable[str]) -> Non
 
 
 def _write_page(db: Database, article_id: int, p: Prepared, *, replace: bool) -> None:
-    """Keep the raw page; an unchanged re-fetch replaces its URL's latest copy, not piles up."""
+    """Keep the raw page; an unchanged re-fetch replaces the latest copy rather than pile up."""
     if p.page is None:
         return
     conn = db.conn
     if replace:
         latest = conn.execute(
-            "SELECT max(id) FROM pages WHERE article_id = ? AND final_url = ?",
-            [article_id, p.page[1]],
+            "SELECT max(id) FROM pages WHERE article_id = ?", [article_id]
         ).fetchone()[0]
         if latest is not None:
             conn.execute(

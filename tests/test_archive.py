@@ -1,0 +1,299 @@
+"""The archive as its users see it: one article per story, revisions, clusters, search, teasers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from scraper.archive import Archive, ArchiveError, canonical_url
+from scraper.ingest import ingest_page, reextract_archive
+from scraper.models import Article, Page, Teaser
+from scraper.profiles import load_profiles
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+T0 = datetime(2025, 12, 22, 6, 0, tzinfo=UTC)
+
+WIRE = (
+    "HANOI (VNA) The provincial People's Committee approved a plan on Monday to build three new "
+    "industrial parks along the Saigon River, officials said, in a push to draw foreign investors "
+    "away from crowded southern hubs. The parks will cover 1,200 hectares and are expected to "
+    "create about 40,000 jobs once they open in 2027. Investors from South Korea, Japan and "
+    "Singapore have already registered interest, according to the provincial Department of "
+    "Planning and Investment. The plan also includes new roads, a wastewater treatment plant "
+    "and housing for workers, which the province will finance through public-private "
+    "partnerships. Local residents whose land is affected will receive compensation under the "
+    "revised Land Law, the committee said."
+)
+
+
+def make_article(url: str = "https://news.example.vn/a/parks-1.html", **changes: object) -> Article:
+    base = Article(
+        url=url,
+        canonical_url=None,
+        site="news.example.vn",
+        lang="en",
+        headline="Province approves three industrial parks",
+        summary="A push to draw foreign investors.",
+        published_at=datetime(2025, 12, 22, 8, 0, tzinfo=UTC),
+        body_text=WIRE,
+        body_paragraphs=(WIRE,),
+        tags=("industry", "investment"),
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Archive:
+    with Archive.open(tmp_path / "archive.db") as opened:
+        yield opened
+
+
+def rows(archive: Archive, sql: str, params: list[object] | None = None) -> list[tuple]:
+    return archive.db.execute(sql, params or []).fetchall()
+
+
+def test_filing_the_same_page_twice_gives_one_article_and_moves_last_seen(archive: Archive) -> None:
+    first = archive.file(make_article(), seen_at=T0)
+    second = archive.file(make_article(), seen_at=T0 + timedelta(hours=1))
+    assert (first.outcome, second.outcome) == ("new", "unchanged")
+    assert second.article_id == first.article_id
+    assert rows(archive, "SELECT count(*), min(first_seen), max(last_seen) FROM articles") == [
+        (1, T0.isoformat(), (T0 + timedelta(hours=1)).isoformat())
+    ]
+    assert rows(archive, "SELECT count(*) FROM revisions") == [(1,)]
+
+
+def test_a_changed_page_is_one_article_with_a_revision_naming_the_changed_fields(
+    archive: Archive,
+) -> None:
+    archive.file(make_article(), seen_at=T0)
+    edited = make_article(
+        headline="Province approves four industrial parks", body_text=WIRE + " Update: four."
+    )
+    result = archive.file(edited, seen_at=T0 + timedelta(hours=2))
+    assert result.outcome == "revised"
+    assert set(result.changed_fields) == {"headline", "body_text"}
+    assert rows(archive, "SELECT count(*), max(headline), max(revision_count) FROM articles") == [
+        (1, "Province approves four industrial parks", 2)
+    ]
+    changed, previous = rows(archive, "SELECT changed_fields, previous FROM revisions ORDER BY id")[
+        -1
+    ]
+    assert set(json.loads(changed)) == {"headline", "body_text"}
+    assert json.loads(previous)["headline"] == "Province approves three industrial parks"
+
+
+def test_tracking_parameters_and_fragments_do_not_make_a_second_article(archive: Archive) -> None:
+    clean = "https://news.example.vn/a/parks-1.html"
+    archive.file(make_article(clean + "?utm_source=fb&utm_medium=social&fbclid=x#comments"))
+    result = archive.file(make_article("http://NEWS.example.vn:80/a/parks-1.html?gclid=1"))
+    assert result.outcome == "unchanged"
+    assert rows(archive, "SELECT canonical_url FROM articles") == [(clean,)]
+    assert rows(archive, "SELECT url FROM article_urls") == [(clean,)]
+
+
+def test_an_amp_copy_with_rel_canonical_joins_the_article_and_both_urls_are_kept(
+    archive: Archive,
+) -> None:
+    main = "https://news.example.vn/a/parks-1.html"
+    amp = "https://amp.news.example.vn/a/parks-1.amp"
+    archive.file(make_article(main))
+    result = archive.file(make_article(amp, canonical_url=main))
+    assert result.outcome == "merged"
+    assert rows(archive, "SELECT count(*) FROM articles") == [(1,)]
+    assert sorted(r[0] for r in rows(archive, "SELECT url FROM article_urls")) == [amp, main]
+
+
+def test_identical_content_under_another_url_is_one_article(archive: Archive) -> None:
+    first = archive.file(make_article("https://news.example.vn/a/parks-1.html"))
+    moved = archive.file(make_article("https://news.example.vn/economy/parks-1-moved.html"))
+    assert moved.outcome == "merged" and moved.article_id == first.article_id
+    assert rows(
+        archive, "SELECT count(*) FROM article_urls WHERE article_id = ?", [first.article_id]
+    ) == [(2,)]
+
+
+def test_a_wire_story_lightly_edited_on_two_portals_is_two_articles_in_one_cluster(
+    archive: Archive,
+) -> None:
+    edited = WIRE.replace("HANOI (VNA) ", "").replace("officials said", "the committee said")
+    edited += " The province expects the first tenants by 2027."
+    a = archive.file(make_article("https://news.example.vn/a/parks-1.html"))
+    b = archive.file(
+        make_article("https://other-portal.com/business/parks", body_text=edited, headline="Parks")
+    )
+    unrelated = archive.file(
+        make_article(
+            "https://other-portal.com/sport/derby",
+            headline="Derby",
+            body_text=" ".join(f"word{i} goal match team" for i in range(60)),
+        )
+    )
+    assert b.outcome == "new" and a.article_id != b.article_id
+    clusters = dict(rows(archive, "SELECT id, cluster_id FROM articles"))
+    assert clusters[a.article_id] == clusters[b.article_id] == a.article_id
+    assert clusters[unrelated.article_id] is None
+
+
+def test_clusters_survive_reopening_the_archive(tmp_path: Path) -> None:
+    with Archive.open(tmp_path / "a.db") as archive:
+        first = archive.file(make_article("https://news.example.vn/a/parks-1.html"))
+    with Archive.open(tmp_path / "a.db") as archive:
+        second = archive.file(make_article("https://other-portal.com/b", headline="Other title"))
+        assert second.outcome == "new"
+        cluster = rows(archive, "SELECT cluster_id FROM articles WHERE id = ?", [second.article_id])
+    assert cluster == [(first.article_id,)]
+
+
+def test_search_finds_vietnamese_text_without_diacritics(archive: Archive) -> None:
+    body = "Tỉnh Bình Dương khởi công dự án đường vành đai mới. " * 10
+    archive.file(make_article(headline="Bình Dương khởi công dự án", body_text=body))
+    archive.file(
+        make_article("https://news.example.vn/other", headline="Other", body_text="x " * 50)
+    )
+    hits = archive.search("Binh Duong")
+    assert [hit["headline"] for hit in hits] == ["Bình Dương khởi công dự án"]
+
+
+def test_teasers_link_to_their_target_once_it_is_archived_in_either_order(
+    archive: Archive,
+) -> None:
+    target_url = "https://news.example.vn/a/target.html"
+    teasers = (
+        Teaser("Target story", target_url + "?utm_campaign=related"),
+        Teaser("Never archived", "https://news.example.vn/a/elsewhere.html"),
+    )
+    already = archive.file(
+        make_article("https://news.example.vn/a/already.html", body_text="a " * 60)
+    )
+    linking = archive.file(
+        make_article(
+            teasers=(*teasers, Teaser("Already here", "https://news.example.vn/a/already.html"))
+        )
+    )
+    assert rows(
+        archive,
+        "SELECT position, target_article_id FROM teasers WHERE article_id = ?",
+        [linking.article_id],
+    ) == [(0, None), (1, None), (2, already.article_id)]
+    target = archive.file(make_article(target_url, headline="Target", body_text="t " * 60))
+    assert rows(archive, "SELECT position, target_article_id FROM teasers ORDER BY position") == [
+        (0, target.article_id),
+        (1, None),
+        (2, already.article_id),
+    ]
+
+
+def test_teasers_are_replaced_when_the_page_shows_others(archive: Archive) -> None:
+    archive.file(
+        make_article(teasers=(Teaser("One", "https://x.vn/1"), Teaser("Two", "https://x.vn/2")))
+    )
+    archive.file(make_article(teasers=(Teaser("Three", "https://x.vn/3"),)))
+    assert rows(archive, "SELECT title FROM teasers") == [("Three",)]
+
+
+def test_tags_are_linked_many_to_many(archive: Archive) -> None:
+    archive.file(make_article())
+    archive.file(make_article("https://news.example.vn/b", body_text="b " * 60, tags=("industry",)))
+    assert rows(
+        archive,
+        "SELECT tags.name, count(*) FROM article_tags JOIN tags ON tags.id = tag_id"
+        " GROUP BY tags.name ORDER BY tags.name",
+    ) == [("industry", 2), ("investment", 1)]
+
+
+def page_of(name: str, url: str, *, fetched_at: datetime = T0) -> Page:
+    return Page(
+        requested_url=url,
+        final_url=url,
+        status=200,
+        headers={"content-type": "text/html; charset=utf-8"},
+        content=(FIXTURES / name).read_bytes(),
+        fetched_at=fetched_at,
+    )
+
+
+def test_reextraction_records_a_revision_when_the_extractor_now_reads_the_page_differently(
+    archive: Archive,
+) -> None:
+    spec = json.loads((FIXTURES / "binhduong-kol-campaign.json").read_text())
+    page = page_of("binhduong-kol-campaign.html", spec["url"])
+    profiles = load_profiles()
+    article, filed = ingest_page(archive, page, profiles)
+    # As if an older extractor had filed a worse headline from the same page.
+    archive.file(replace(article, headline="Old extractor headline"), touch=False)
+    counts = reextract_archive(archive, profiles)
+    assert counts["revised"] == 1
+    assert rows(archive, "SELECT headline FROM articles") == [(article.headline,)]
+    assert rows(
+        archive, "SELECT cause, changed_fields FROM revisions ORDER BY id DESC LIMIT 1"
+    ) == [("reextract", '["headline"]')]
+    assert reextract_archive(archive, profiles)["unchanged"] == 1
+
+
+def test_raw_pages_are_kept_compressed_and_a_refetch_does_not_pile_them_up(
+    archive: Archive,
+) -> None:
+    spec = json.loads((FIXTURES / "binhduong-kol-campaign.json").read_text())
+    profiles = load_profiles()
+    ingest_page(archive, page_of("binhduong-kol-campaign.html", spec["url"]), profiles)
+    later = page_of("binhduong-kol-campaign.html", spec["url"], fetched_at=T0 + timedelta(days=1))
+    ingest_page(archive, later, profiles)
+    ((count, size, fetched_at),) = rows(
+        archive, "SELECT count(*), length(content), fetched_at FROM pages"
+    )
+    assert count == 1 and size < (FIXTURES / "binhduong-kol-campaign.html").stat().st_size / 2
+    assert fetched_at == later.fetched_at.isoformat()
+    assert [p.content for _, p in archive.latest_pages()] == [later.content]
+
+
+def test_opening_twice_applies_migrations_once_and_the_file_is_sound(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    Archive.open(path).close()
+    with Archive.open(path) as archive:
+        archive.file(make_article())
+        names = [r[0] for r in rows(archive, "SELECT name FROM _sqlite_migrations")]
+        assert names == ["m001_tables", "m002_search"]
+        assert rows(archive, "PRAGMA journal_mode") == [("wal",)]
+        assert rows(archive, "PRAGMA integrity_check") == [("ok",)]
+    db = sqlite_utils.Database(path)
+    assert db.execute("SELECT count(*) FROM articles_fts").fetchone() == (1,)
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("not sqlite at all " * 100)
+    with pytest.raises(ArchiveError, match="notes.db"):
+        Archive.open(path)
+
+
+def test_a_failed_write_leaves_nothing_half_filed(archive: Archive) -> None:
+    archive.db.execute(
+        "CREATE TRIGGER boom BEFORE INSERT ON teasers BEGIN SELECT RAISE(ABORT, 'boom'); END"
+    )
+    with pytest.raises(ArchiveError):
+        archive.file(make_article(teasers=(Teaser("T", "https://x.vn/t"),)))
+    assert rows(archive, "SELECT count(*) FROM articles") == [(0,)]
+    assert rows(archive, "SELECT count(*) FROM article_urls") == [(0,)]
+    archive.db.execute("DROP TRIGGER boom")
+    assert archive.file(make_article()).outcome == "new"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("HTTP://Example.COM:80/a?b=2&a=1&utm_source=x#top", "https://example.com/a?a=1&b=2"),
+        (
+            "https://example.com/a?fbclid=1&mc_cid=2&mc_eid=3&igshid=4&ref=5",
+            "https://example.com/a",
+        ),
+        ("https://example.com:8443/a?id=7", "https://example.com:8443/a?id=7"),
+    ],
+)
+def test_canonical_url_drops_tracking_and_normalises(url: str, expected: str) -> None:
+    assert canonical_url(url) == expected
