@@ -40,6 +40,8 @@ _TEASER_BOX = 40
 _ABOVE_HEADLINE = 6
 #: Elements that hold one paragraph of text, not a story.
 _TEXT_BLOCKS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dt", "dd", "tr"])
+#: Words of "enable JavaScript" notices in several languages.
+_ENABLE_WORDS = ("enable", "aktivier", "activ", "habilit", "abilit", "włącz", "turn on")
 #: How many blocks before the body the headline is looked for.
 _LEAD_REACH = 40
 #: Weight of the non-link text of marked chrome against a container.
@@ -199,7 +201,7 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
             continue
         if TAG_LINE.match(text) or SHARE_LINE.match(text) or is_noise_line(text):
             continue
-        if len(text) < 160 and PROMO_LINE.match(text):
+        if len(text) < 160 and (PROMO_LINE.match(text) or _asks_for_javascript(text)):
             continue
         if len(text) < 60 and (RELATED_LINE.match(text) or RELATED_ANYWHERE.search(text)):
             # A teaser box: the rest of the heading's (or the line's) own container.
@@ -257,6 +259,12 @@ def _lead_marked(page: Page, index: int) -> bool:
             return True
         index = page.parent[index]
     return False
+
+
+def _asks_for_javascript(text: str) -> bool:
+    """A ``<noscript>`` notice ("Please enable JavaScript"), not article text."""
+    folded = text.casefold()
+    return "javascript" in folded and any(w in folded for w in _ENABLE_WORDS)
 
 
 def _norm(text: str) -> str:

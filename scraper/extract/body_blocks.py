@@ -21,7 +21,6 @@ SKIP_TAGS = frozenset(
     [
         "script",
         "style",
-        "noscript",
         "template",
         "svg",
         "iframe",
