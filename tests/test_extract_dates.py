@@ -310,3 +310,130 @@ def test_common_date_lines_are_read(
 
 def test_copyright_line_is_not_parsed_as_a_date() -> None:
     assert parse_date("© 2024 Binh Duong Newspaper") is None
+
+
+def _story(lines: str, *, lang: str = "en", head: str = "") -> str:
+    """A bare article page: headline, whatever ``lines`` holds, a body of prose."""
+    prose = "<p>" + "The council met on a rainy evening and argued about the budget. " * 6 + "</p>"
+    return f"""<html lang="{lang}"><head><title>Story</title>{head}</head><body>
+      <nav><a href="/">Home</a></nav><main>{lines.replace("BODY", prose)}</main></body></html>"""
+
+
+def test_a_story_filed_under_last_month_in_its_url_keeps_its_date_line() -> None:
+    html = _story("<h1>Border checks extended</h1><p><em>10.11.2021</em></p>BODY", lang="de")
+    article = extract(html, "https://example.de/meldungen/2021/10/border-checks.html")
+    assert article.published_at is not None
+    assert article.published_at.date() == datetime(2021, 11, 10).date()
+
+
+def test_a_lone_as_of_line_is_the_page_date() -> None:
+    html = _story("<h1>Reisehinweise Italien</h1><p>Stand: 05. Februar 2020</p>BODY", lang="de")
+    article = extract(html, "https://example.de/reise/italien")
+    assert article.published_at == datetime(2020, 2, 5, tzinfo=UTC)
+
+
+def test_date_in_the_headlines_own_kicker_is_read() -> None:
+    html = _story('<h1><span class="date">27.01.2022</span>MineralölINFO November</h1>BODY')
+    assert extract(html, "https://example.de/info").published_at == datetime(
+        2022, 1, 27, tzinfo=UTC
+    )
+
+
+def test_date_block_right_under_the_headline_counts_whatever_its_class() -> None:
+    html = _story(
+        '<h1>Schulze visits the food programme</h1><div class="page__teaser-text">'
+        "<p>Pressemitteilung vom 25. Januar 2022 | Berlin</p></div>BODY",
+        lang="de",
+    )
+    assert extract(html, "https://example.de/pm").published_at == datetime(2022, 1, 25, tzinfo=UTC)
+
+
+def test_date_split_over_spans_without_spaces_is_read() -> None:
+    html = _story(
+        '<h1>Mozart and his grades</h1><div class="date"><span>Apr</span> <span>04</span>'
+        "<span>2013</span></div>BODY"
+    )
+    assert extract(html, "https://example.com/mozart").published_at == datetime(
+        2013, 4, 4, tzinfo=UTC
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published: 11:30 PM, 23 June 2025", datetime(2025, 6, 23, 23, 30, tzinfo=UTC)),
+        ("14:25 15.03.2024", datetime(2024, 3, 15, 14, 25, tzinfo=UTC)),
+    ],
+)
+def test_time_written_before_the_date_is_kept(text: str, expected: datetime) -> None:
+    assert parse_date(text, languages=["en"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("March 5, 2024, 3:12 a.m. EST", timedelta(hours=-5)),
+        ("03/14/2024 8:05 a.m. ET", timedelta(hours=-4)),  # daylight saving time in March
+        ("15 Mar 2024, 08:12 AM IST", timedelta(hours=5, minutes=30)),
+    ],
+)
+def test_zone_abbreviation_after_the_time_sets_the_offset(text: str, expected: timedelta) -> None:
+    value = parse_date(text, languages=["en"])
+    assert value is not None and value.utcoffset() == expected
+
+
+def test_japanese_hour_and_minute_are_read() -> None:
+    assert parse_date("2024年3月15日 18時30分", languages=["ja"]) == datetime(
+        2024, 3, 15, 18, 30, tzinfo=UTC
+    )
+
+
+def test_thai_buddhist_era_year_is_converted() -> None:
+    assert parse_date("15 ม.ค. 2567 14:30 น.", languages=["th"]) == datetime(
+        2024, 1, 15, 14, 30, tzinfo=UTC
+    )
+
+
+def test_korean_edited_line_is_the_modification_date() -> None:
+    html = _story(
+        '<h1>새 다리 개통</h1><ul class="info"><li>입력 2024.03.15 14:30</li>'
+        "<li>수정 2024.03.15 16:02</li></ul>BODY",
+        lang="ko",
+    )
+    article = extract(html, "https://example.kr/news/1")
+    assert article.published_at == datetime(2024, 3, 15, 14, 30, tzinfo=UTC)
+    assert article.modified_at == datetime(2024, 3, 15, 16, 2, tzinfo=UTC)
+
+
+def test_published_and_modified_in_one_line_are_both_read() -> None:
+    html = _story(
+        "<h1>Réforme de l'assurance chômage</h1><p>Publié le 05 mars 2024 à 14h12, "
+        "modifié le 06 mars 2024 à 16h30</p>BODY",
+        lang="fr",
+    )
+    article = extract(html, "https://example.fr/economie/reforme")
+    assert article.published_at == datetime(2024, 3, 5, 14, 12, tzinfo=UTC)
+    assert article.modified_at == datetime(2024, 3, 6, 16, 30, tzinfo=UTC)
+
+
+def test_date_line_above_the_headline_is_read_in_reading_order() -> None:
+    html = _story(
+        '<div class="info-date"><a href="/20240315/">14:25 15.03.2024</a> '
+        '<span class="date-modified">(обновлено: 16:02 15.03.2024)</span></div>'
+        "<h1>Открыли новый участок</h1>BODY",
+        lang="ru",
+    )
+    article = extract(html, "https://example.ru/20240315/road.html")
+    assert article.published_at == datetime(2024, 3, 15, 14, 25, tzinfo=UTC)
+    assert article.modified_at == datetime(2024, 3, 15, 16, 2, tzinfo=UTC)
+
+
+def test_meta_date_in_the_other_day_month_order_follows_the_page() -> None:
+    head = '<meta property="article:published_time" content="Tue, 03/12/2024 - 09:41">'
+    html = _story(
+        "<h1>Le marché rouvre</h1><p>Publié le 12/03/2024 à 09h41</p>BODY", lang="fr", head=head
+    )
+    article = extract(html, "https://example.fr/marche")
+    assert article.published_at is not None
+    assert article.published_at.date() == datetime(2024, 3, 12).date()
+    assert article.provenance["published_at"] == OPENGRAPH

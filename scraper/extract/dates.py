@@ -43,7 +43,14 @@ from .dates_page import (
     url_day,
     url_month,
 )
-from .dates_parse import ParseContext, find_in_text, parse_date, parse_structured, to_tzinfo
+from .dates_parse import (
+    ParseContext,
+    find_in_text,
+    numeric_readings,
+    parse_date,
+    parse_structured,
+    to_tzinfo,
+)
 from .structured import Structured, ld_text
 
 __all__ = ["DateFinding", "find_dates", "parse_date"]
@@ -133,12 +140,22 @@ def find_dates(
         if modified is None:
             modified = _from_selector(tree, profile.selectors.get("modified"), ctx)
     page_url = url or found.canonical or found.meta_first("og:url")[0]
+
+    page_dates: list[PageDate] | None = None
+
+    def on_page() -> list[PageDate]:
+        nonlocal page_dates
+        if page_dates is None:
+            page_dates = _page_dates(tree, body_root, headline_node, ctx, page_url)
+        return page_dates
+
+    if _ambiguous(published) or _ambiguous(modified):
+        published = _as_printed(published, on_page())
+        modified = _as_printed(modified, on_page())
     zone = to_tzinfo(profile.timezone if profile else None) or _page_offset(found, tree)
     published, modified = _zoned(published, zone), _zoned(modified, zone)
-    page_dates: list[PageDate] | None = None
     if published is None or modified is None:
-        page_dates = _page_dates(tree, body_root, headline_node, ctx, page_url)
-        page_pub, page_mod = _pick(page_dates)
+        page_pub, page_mod = _pick(on_page())
         published = published or page_pub
         modified = modified or page_mod
     if published is None:
@@ -149,9 +166,7 @@ def find_dates(
             )
     published, modified = _zoned(published, zone), _zoned(modified, zone)
     if zone is None and published is not None and published.value.utcoffset() == timedelta(0):
-        if page_dates is None:
-            page_dates = _page_dates(tree, body_root, headline_node, ctx, page_url)
-        published = _as_shown(published, page_dates, page_url)
+        published = _as_shown(published, on_page(), page_url)
     return published, modified
 
 
@@ -225,14 +240,39 @@ def _page_dates(
     return [c for c in candidates if _agrees_with_url(c.value, page_url)]
 
 
+def _ambiguous(finding: DateFinding | None) -> bool:
+    return finding is not None and numeric_readings(finding.raw) is not None
+
+
+def _as_printed(finding: DateFinding | None, page_dates: list[PageDate]) -> DateFinding | None:
+    """A numeric meta date whose day-month order the page's own date line contradicts.
+
+    CMS templates print "03/12/2024" month first in meta while the page shows the
+    day first (or the reverse); the date the reader sees settles the order.
+    """
+    if finding is None:
+        return None
+    readings = numeric_readings(finding.raw)
+    shown = {d.shown for d in page_dates if d.shown is not None}
+    if readings is None or finding.value.date() in shown:
+        return finding
+    other = readings[1] if readings[0] == finding.value.date() else readings[0]
+    if other not in shown:
+        return finding
+    value = finding.value.replace(year=other.year, month=other.month, day=other.day)
+    return DateFinding(value, finding.raw, finding.source)
+
+
 def _pick(candidates: list[PageDate]) -> tuple[DateFinding | None, DateFinding | None]:
     published = next((c for c in candidates if c.kind == PUBLISHED), None)
-    if published is None:
-        published = next((c for c in candidates if c.kind == UNKNOWN), None)
     modified = next((c for c in candidates if c.kind == MODIFIED), None)
     if published is None:
-        # "Stand: ...", "Cập nhật: ..." as the page's only date line: the date it is filed under.
-        published = modified
+        # "Stand: ...", "Cập nhật: ..." as the article's date line: the date it is filed
+        # under, ahead of any unlabelled date further down.
+        # An unlabelled line above the headline still beats it.
+        first = next((c for c in candidates if c.kind != PUBLISHED), None)
+        above = next((c for c in candidates if c.kind == UNKNOWN and c.above), None)
+        published = first if first is not None and first.kind == UNKNOWN else above or modified
 
     def finding(c: PageDate | None) -> DateFinding | None:
         return DateFinding(c.value, c.raw, HEURISTIC) if c is not None else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -56,13 +56,14 @@ _MODIFIED_HINT = re.compile(
 _PUBLISHED_WORDS = re.compile(
     r"published|posted|veröffentlicht|erstellt|publiziert|erschienen|publicado|publicada|"
     r"publié|publiée|pubblicato|gepubliceerd|opublikowano|yayınlanma|đăng|xuất bản|"
-    r"publicerad|publisert|publikováno|julkaistu",
+    r"publicerad|publisert|publikováno|julkaistu|опубликовано|입력|등록|公開|配信|掲載|发布|發佈|发表",
     re.IGNORECASE,
 )
 _MODIFIED_WORDS = re.compile(
     r"updated|update|last modified|modified|aktualisiert|geändert|\bstand\b|actualizad[oa]|"
     r"mis à jour|modifié|aggiornat[oa]|bijgewerkt|zaktualizowano|güncelleme|güncellenme|"
-    r"cập nhật|oppdatert|uppdaterad|aktualizováno|päivitetty",
+    r"cập nhật|oppdatert|uppdaterad|aktualizováno|päivitetty|обновлено|обновлен|수정|업데이트|"
+    r"更新|修正",
     re.IGNORECASE,
 )
 #: Phrases of page clocks, copyright lines and forum profiles: never a publication date.
@@ -88,6 +89,7 @@ _RENDER_CLOCK = re.compile(r"\d{1,2}:\d{2}:\d{2}")
 FORWARD_CHARS = 1500
 BACKWARD_CHARS = 300
 SHORT_TEXT = 160
+_PARTS_TEXT = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,7 @@ class PageDate:
     kind: str  # PUBLISHED, MODIFIED or UNKNOWN
     strong: bool  # itemprop / time[datetime] / a class that names the date
     shown: date | None = None  # the day as the reader sees it, when written in the text
+    above: bool = False  # read above the headline
 
 
 def find_anchor(
@@ -135,7 +138,7 @@ def near_headline(
         _scan(_following(anchor), ctx, FORWARD_CHARS, in_article=in_article, lenient_first=first)
     )
     before = [
-        d
+        replace(d, above=True)
         for d in _scan(_preceding(anchor), ctx, BACKWARD_CHARS, in_article=False, reverse=True)
         if d.strong or not _RENDER_CLOCK.search(d.raw)
     ]
@@ -261,7 +264,10 @@ def _scan(
     """
     seen_parents: set[int] = set()
     used = 0
+    pending: list[PageDate] = []  # a block's dates when walking backwards, in reading order
     for subtree in subtrees:
+        yield from pending
+        pending = []
         if subtree.is_text_node:
             if own_block:
                 continue
@@ -269,7 +275,7 @@ def _scan(
         else:
             if subtree.tag in NEVER_TEXT or subtree.tag == "-comment":
                 continue
-            lenient = lenient_first and not (subtree.tag or "") in _CHROME_TAGS
+            lenient = lenient_first and (subtree.tag or "") not in _CHROME_TAGS
             lenient_first = False
             if not lenient and _chrome_here(subtree, in_article):
                 continue
@@ -287,21 +293,29 @@ def _scan(
                 used += len(stripped)
                 if len(stripped) > SHORT_TEXT or not any(ch.isdigit() for ch in stripped):
                     if used > budget:
+                        yield from pending
                         return
                     continue
                 parent = node.parent
                 if parent is None or parent.mem_id in seen_parents:
                     continue
                 seen_parents.add(parent.mem_id)
-                found = _text_date(parent, stripped, ctx)
-                if found is not None:
-                    yield found
+                for found in _text_dates(parent, stripped, ctx):
+                    if reverse:
+                        pending.insert(0, found)
+                    else:
+                        yield found
             else:
-                found = _marked_date(node, ctx)
-                if found is not None:
-                    yield found
+                marked = _marked_date(node, ctx)
+                if marked is not None:
+                    if reverse:
+                        pending.insert(0, marked)
+                    else:
+                        yield marked
             if used > budget:
+                yield from pending
                 return
+    yield from pending
 
 
 def _walk(root: LexborNode, in_article: bool) -> Iterator[LexborNode]:
@@ -365,6 +379,25 @@ def _marked_date(node: LexborNode, ctx: ParseContext) -> PageDate | None:
     return PageDate(value, raw, kind, strong=True, shown=shown)
 
 
+def _text_dates(parent: LexborNode, own: str, ctx: ParseContext) -> list[PageDate]:
+    """The date in a text line, and a second one it labels otherwise:
+    "Publié le 05 mars 2024 à 14h12, modifié le 05 mars 2024 à 16h30"."""
+    first = _text_date(parent, own, ctx)
+    if first is None:
+        return []
+    out = [first]
+    text = first.raw
+    words = _PUBLISHED_WORDS if first.kind == MODIFIED else _MODIFIED_WORDS
+    first_at = text.find(str(first.value.day))
+    label = words.search(text, max(first_at, 0) + 1)
+    if label is not None:
+        hit = find_in_text(text[label.end() :], ctx)
+        if hit is not None:
+            kind = PUBLISHED if first.kind == MODIFIED else MODIFIED
+            out.append(PageDate(hit[0], text[label.start() :], kind, first.strong, hit[0].date()))
+    return out
+
+
 def _text_date(parent: LexborNode, own: str, ctx: ParseContext) -> PageDate | None:
     """A date written in text: the parent's text when short, else the text node's own."""
     text = " ".join((parent.text(deep=True) or "").split())
@@ -375,10 +408,11 @@ def _text_date(parent: LexborNode, own: str, ctx: ParseContext) -> PageDate | No
     if _CHROME_TEXT.search(text):
         return None
     hit = find_in_text(text, ctx)
-    if hit is None and len(text) <= SHORT_TEXT and parent.child is not None:
-        # "<span>Apr</span><span>04</span><span>2013</span>": parts glued without spaces.
-        spaced = " ".join((parent.text(deep=True, separator=" ") or "").split())
-        if spaced != text:
+    if hit is None and len(text) <= SHORT_TEXT:
+        # "<span>Apr</span><span>04</span><span>2013</span>": a date in parts.
+        block = parent if len(text) > 12 or parent.parent is None else parent.parent
+        spaced = " ".join((block.text(deep=True, separator=" ") or "").split())
+        if spaced != text and len(spaced) <= _PARTS_TEXT:
             text = spaced
             hit = find_in_text(text, ctx)
     if hit is None:

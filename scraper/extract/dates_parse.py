@@ -40,17 +40,80 @@ _NUMERIC = re.compile(
     r"(?<![\d.,/-])(\d{1,4})(\.\s?|/|-)(\d{1,2})\2(\d{4}|\d{2})(?!\d|[./]\d|-\d+(?![:\d]))"
 )
 _CJK = re.compile(r"(\d{4})\s*(?:年|년)\s*(\d{1,2})\s*(?:月|월)\s*(\d{1,2})\s*(?:日|일)?")
+_THAI_MONTHS = (
+    "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม "
+    "พฤศจิกายน ธันวาคม".split(),
+    "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split(),
+)
+_THAI_MONTH = {name: i + 1 for names in _THAI_MONTHS for i, name in enumerate(names)}
+#: "15 ม.ค. 2567", "22 ธันวาคม 2568": Thai months, Buddhist-era years (CE + 543) or CE.
+_THAI = re.compile(
+    r"(?<!\d)(\d{1,2})\s*("
+    + "|".join(re.escape(n) for n in sorted(_THAI_MONTH, key=len, reverse=True))
+    + r")\s*(\d{4})(?!\d)"
+)
 _VI_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 #: A time of day right after a date: "19:20", "4:45pm", "19h20", "19.20 Uhr", "um 14:37".
 _TIME = re.compile(
-    r"^[\s,;|•·@\-–—(]*(?:[^\W\d_]{1,5}\.?\s+)?(\d{1,2})(?::|h|\.(?=\d{2}\s*(?:uhr|h\b)))(\d{2})"
+    r"^[\s,;|•·@\-–—(]*(?:[^\W\d_]{1,5}\.?\s+)?(\d{1,2})"
+    r"(?::|h|時|\.(?=\d{2}\s*(?:uhr|h\b)))(\d{2})"
     r"(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?",
     re.IGNORECASE,
 )
-_OFFSET = re.compile(
-    r"^\s*(?:uhr\s*)?\(?\s*(?:(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|(Z)\b|([+-])(\d{2}):?(\d{2}))",
+#: A time of day written just before the date: "11:30 PM, 23 June 2025", "14:25 15.03.2024".
+_TIME_BEFORE = re.compile(
+    r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?(?:\s*uhr)?[\s,|/–-]*$",
     re.IGNORECASE,
 )
+_OFFSET = re.compile(
+    r"^\s*(?i:uhr\s*)?\(?\s*(?:(?i:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|([Zz])\b|([+-])(\d{2}):?(\d{2})"
+    r"|([A-Z]{2,5})\b)"
+)
+#: Zone abbreviations news pages print after a time. A fixed offset where the
+#: abbreviation names one (EST, IST); a zone where it names a region (ET).
+_ZONE_NAMES: dict[str, str | int] = {
+    "GMT": 0,
+    "UTC": 0,
+    "UT": 0,
+    "WET": 0,
+    "BST": 60,
+    "IST": 330,
+    "CET": 60,
+    "MEZ": 60,
+    "CEST": 120,
+    "MESZ": 120,
+    "EET": 120,
+    "EEST": 180,
+    "MSK": 180,
+    "PKT": 300,
+    "WIB": 420,
+    "ICT": 420,
+    "SGT": 480,
+    "HKT": 480,
+    "JST": 540,
+    "KST": 540,
+    "AEST": 600,
+    "AEDT": 660,
+    "NZST": 720,
+    "NZDT": 780,
+    "EST": -300,
+    "EDT": -240,
+    "CST": -360,
+    "CDT": -300,
+    "MST": -420,
+    "MDT": -360,
+    "PST": -480,
+    "PDT": -420,
+    "AKST": -540,
+    "AKDT": -480,
+    "HST": -600,
+    "ART": -180,
+    "BRT": -180,
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
 _WORD = r"[^\W\d_]{3,12}\.?"
 #: "19. Oktober 2019", "4 de mayo de 2022", "30 Aug 2023", "2nd of March, 2021".
 _DAY_MONTH_YEAR = re.compile(
@@ -187,12 +250,31 @@ def find_in_text(text: str, ctx: ParseContext) -> tuple[datetime, int] | None:
         if hit is not None and (best is None or hit[1] < best[1]):
             best = hit
     if best is not None:
-        return best
+        return _time_before(best, text)
     if len(text) <= 60 and not _YEAR.search(text):
         value = _relative(text, ctx)
         if value is not None:
             return value, 0
     return None
+
+
+def _time_before(hit: tuple[datetime, int], text: str) -> tuple[datetime, int]:
+    """A date read without a time takes the time written just before it, if any."""
+    value, start = hit
+    if start == 0 or value.hour or value.minute or value.second:
+        return hit
+    match = _TIME_BEFORE.search(text[max(0, start - 24) : start])
+    if not match:
+        return hit
+    hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+    ampm = (match.group(4) or "").lower()
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return hit
+    return value.replace(hour=hour, minute=minute, second=second), start
 
 
 def _find_iso(text: str, ctx: ParseContext) -> tuple[datetime, int] | None:
@@ -274,6 +356,19 @@ def _numeric_readings(a: str, sep: str, b: str, c: str, text: str, ctx: ParseCon
     return _valid(order)
 
 
+def numeric_readings(raw: str) -> tuple[date, date] | None:
+    """Both readings of an ambiguous numeric date ("03/12/2024"), else None."""
+    match = _NUMERIC.search(raw)
+    if not match or len(match.group(1)) > 2:
+        return None
+    a, b, c = int(match.group(1)), int(match.group(3)), match.group(4)
+    if a == b or a > 12 or b > 12:
+        return None
+    year = int(c) if len(c) == 4 else 2000 + int(c)
+    readings = _valid([(year, a, b), (year, b, a)])
+    return (readings[0], readings[1]) if len(readings) == 2 else None
+
+
 def _prefers_month_first(languages: tuple[str, ...]) -> bool:
     """US English writes month first; with no profile, plain ``en`` is read that way too."""
     return bool(languages) and languages[0].lower() in ("en", "en-us", "en_us")
@@ -327,10 +422,22 @@ def _with_time(day: date, rest: str) -> datetime:
     if hour > 23 or minute > 59 or second > 59:
         return value
     value = value.replace(hour=hour, minute=minute, second=second)
-    zone = _OFFSET.match(rest[match.end() :])
+    return _with_zone(value, rest[match.end() :])
+
+
+def _with_zone(value: datetime, rest: str) -> datetime:
+    """``value`` with the zone written right after its time, if any."""
+    zone = _OFFSET.match(rest)
     if zone:
         if zone.group(4):
             return value.replace(tzinfo=UTC)
+        if zone.group(8):
+            named = _ZONE_NAMES.get(zone.group(8))
+            if isinstance(named, int):
+                return value.replace(tzinfo=dt_timezone(timedelta(minutes=named)))
+            if isinstance(named, str):
+                return value.replace(tzinfo=ZoneInfo(named))
+            return value
         sign, hh, mm = (
             (zone.group(1), zone.group(2), zone.group(3))
             if zone.group(1)
@@ -343,10 +450,14 @@ def _with_time(day: date, rest: str) -> datetime:
 
 
 def _find_cjk(text: str, ctx: ParseContext) -> tuple[datetime, int] | None:
-    for pattern in (_CJK, _VI_WORDS):
+    for pattern in (_CJK, _VI_WORDS, _THAI):
         for match in pattern.finditer(text):
             if pattern is _CJK:
                 triple = (int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            elif pattern is _THAI:
+                year = int(match.group(3))
+                year = year - 543 if year > 2400 else year
+                triple = (year, _THAI_MONTH[match.group(2)], int(match.group(1)))
             else:
                 triple = (int(match.group(3)), int(match.group(2)), int(match.group(1)))
             day = _settle(_valid([triple]), text, ctx)
