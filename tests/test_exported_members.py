@@ -6,12 +6,15 @@ import scraper
 def test_public_api() -> None:
     assert sorted(scraper.__all__) == [
         "Article",
+        "FetchError",
         "NotHTMLError",
+        "Page",
         "ProfileError",
         "ScraperError",
         "SiteProfile",
         "Teaser",
         "extract",
+        "fetch",
         "load_profile",
         "load_profiles",
         "profile_for_url",
