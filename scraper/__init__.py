@@ -2,7 +2,6 @@
 
 from .errors import FetchError, NotHTMLError, ProfileError, ScraperError
 from .extract import extract
-from .fetch import fetch
 from .models import Article, Page, SiteProfile, Teaser
 from .profiles import load_profile, load_profiles, profile_for_url
 
@@ -18,7 +17,6 @@ __all__ = [
     "SiteProfile",
     "Teaser",
     "extract",
-    "fetch",
     "load_profile",
     "load_profiles",
     "profile_for_url",

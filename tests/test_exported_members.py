@@ -14,7 +14,6 @@ def test_public_api() -> None:
         "SiteProfile",
         "Teaser",
         "extract",
-        "fetch",
         "load_profile",
         "load_profiles",
         "profile_for_url",
