@@ -16,6 +16,7 @@ of another portal, kept apart and linked by near-duplicate clustering).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
@@ -45,6 +46,7 @@ def _is_tracking(name: str) -> bool:
     return name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
 
 
+@lru_cache(maxsize=65536)  # pure; teaser and page URLs repeat across a crawl
 def canonical_url(url: str) -> str:
     """``url`` in the one form we file it under.
 

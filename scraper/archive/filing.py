@@ -61,6 +61,9 @@ _INSERT_ARTICLE = (
     f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})"
 )
+#: zlib level 1: 0.7 ms per 60 KB page against 1.8 ms at level 6, for 16% more bytes
+#: (measured on devset news pages); compression is the largest single cost of filing.
+_ZLIB_LEVEL = 1
 #: Bodies this short (paywall stubs, error pages) never merge two URLs by identical content.
 _MIN_MERGE_CHARS = 200
 
@@ -158,7 +161,7 @@ def prepare(
             page.final_url,
             page.status,
             _json(page.headers),
-            zlib.compress(page.content, 6),
+            zlib.compress(page.content, _ZLIB_LEVEL),
             _iso(page.fetched_at),
         )
     when = seen_at or (page.fetched_at if page is not None else datetime.now(UTC))
