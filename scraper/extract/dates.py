@@ -40,6 +40,7 @@ from .dates_page import (
     find_anchor,
     in_container,
     near_headline,
+    twin_headings,
     url_day,
     url_month,
 )
@@ -236,6 +237,9 @@ def _page_dates(
     candidates: list[PageDate] = []
     if anchor is not None:
         candidates.extend(near_headline(anchor, ctx, body_root))
+        if not candidates:
+            for twin in twin_headings(tree, anchor):
+                candidates.extend(near_headline(twin, ctx, body_root))
     candidates.extend(in_container(anchor, body_root, ctx))
     return [c for c in candidates if _agrees_with_url(c.value, page_url)]
 

@@ -45,6 +45,7 @@ _DATE_HINT = re.compile(
     r"date|datum|time|zeit|publi|posted|byline|fecha|ngay|dateline|timestamp|created|erstellt",
     re.IGNORECASE,
 )
+_DATE_PROP = re.compile(r"date|dc:(?:created|issued)|dcterms:(?:created|issued)")
 _PUBLISHED_HINT = re.compile(r"publi|posted|created|erstellt|pubdate|entry-date|issued", re.I)
 #: A bare "updated" class is the hAtom microformat, which many themes put on the
 #: publication date; only a class that says more marks a modification.
@@ -122,6 +123,18 @@ def find_anchor(
     return body_root
 
 
+def twin_headings(tree: LexborHTMLParser, anchor: LexborNode) -> list[LexborNode]:
+    """Other h1s with the anchor's text: themes print the title twice (header and body)."""
+    wanted = " ".join((anchor.text(deep=True) or "").split())
+    if not wanted or anchor.tag != "h1":
+        return []
+    return [
+        h1
+        for h1 in tree.css("h1")
+        if h1.mem_id != anchor.mem_id and " ".join((h1.text(deep=True) or "").split()) == wanted
+    ]
+
+
 def near_headline(
     anchor: LexborNode, ctx: ParseContext, body_root: LexborNode | None
 ) -> list[PageDate]:
@@ -162,7 +175,7 @@ def in_container(
         return []
     keep = _ancestor_ids(container)
     out: list[PageDate] = []
-    for node in container.css("time, [itemprop], [pubdate]"):
+    for node in container.css("time, [itemprop], [pubdate], [property]"):
         if _in_chrome(node, keep, stop=container):
             continue
         found = _marked_date(node, ctx)
@@ -279,7 +292,9 @@ def _scan(
             lenient_first = False
             if not lenient and _chrome_here(subtree, in_article):
                 continue
-            if own_block and not _DATE_HINT.search(class_id(subtree)) and subtree.tag != "time":
+            if own_block and not (
+                subtree.tag in ("time", "small") or _DATE_HINT.search(class_id(subtree))
+            ):
                 continue
             nodes = list(_walk(subtree, in_article))
             if reverse:
@@ -331,7 +346,8 @@ def _walk(root: LexborNode, in_article: bool) -> Iterator[LexborNode]:
             continue
         if node is not root and _chrome_here(node, in_article):
             continue
-        if tag == "time" or "itemprop" in node.attributes or "pubdate" in node.attributes:
+        attrs = node.attributes
+        if tag == "time" or "itemprop" in attrs or "pubdate" in attrs or "property" in attrs:
             yield node
         children: list[LexborNode] = []
         child = node.child
@@ -355,10 +371,11 @@ def _chrome_here(node: LexborNode, in_article: bool) -> bool:
 def _marked_date(node: LexborNode, ctx: ParseContext) -> PageDate | None:
     """A ``<time>``, ``itemprop`` date or ``pubdate`` element."""
     attrs = node.attributes
-    itemprop = (attrs.get("itemprop") or "").lower()
-    if node.tag != "time" and "pubdate" not in attrs and "date" not in itemprop:
+    # schema.org microdata, or RDFa ("schema:dateCreated", "dc:date", "dcterms:issued").
+    itemprop = (attrs.get("itemprop") or attrs.get("property") or "").lower()
+    if node.tag != "time" and "pubdate" not in attrs and not _DATE_PROP.search(itemprop):
         return None
-    if "date" in itemprop:
+    if _DATE_PROP.search(itemprop):
         kind = MODIFIED if "modified" in itemprop else PUBLISHED
     else:
         kind = _kind_from_hints(node)
