@@ -8,7 +8,7 @@ downstream mutates it. ``Article.to_dict`` is the JSON shape users see from
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 #: Where a field's value came from, as recorded in ``Article.provenance``.
@@ -127,6 +127,15 @@ SELECTOR_FIELDS = (
 )
 
 
+#: When an article is re-checked for updates, as ages since it was first seen; then never.
+DEFAULT_REVISIT_AFTER = (
+    timedelta(hours=1),
+    timedelta(hours=6),
+    timedelta(days=1),
+    timedelta(days=3),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class SiteProfile:
     """What we know about one portal, loaded from ``scraper/sites/NAME.toml``.
@@ -151,7 +160,24 @@ class SiteProfile:
     selectors: dict[str, str] = field(default_factory=dict, hash=False)
     ignore: tuple[str, ...] = ()  # CSS selectors of page chrome to drop before extraction
     source_path: str | None = field(default=None, compare=False)
+    # -- crawl: discovery and scope (docs/PROFILES.md documents every key) --
+    pagination: int = 2  # listing pages read per section, the section page itself included
+    allowed_domains: tuple[str, ...] = ()  # empty: ``domains``
+    exclude_url_patterns: tuple[str, ...] = ()  # regexes; a match is never crawled
+    # -- crawl: politeness --
+    delay_seconds: float = 1.0  # minimum pause between two requests to one host
+    concurrency: int = 2  # requests in flight to one host at a time
+    user_agent: str | None = None  # None: the crawl's configured User-Agent
+    respect_robots: bool = True
+    # -- crawl: revisit policy --
+    revisit_after: tuple[timedelta, ...] = DEFAULT_REVISIT_AFTER  # ages since first seen
+    listing_revisit: timedelta = timedelta(0)  # zero: every run
 
     def matches(self, host: str) -> bool:
         host = host.lower().rstrip(".")
         return any(host == d or host.endswith("." + d) for d in self.domains)
+
+    @property
+    def scope_domains(self) -> tuple[str, ...]:
+        """The hosts the crawl may follow links to: ``allowed_domains``, else ``domains``."""
+        return self.allowed_domains or self.domains

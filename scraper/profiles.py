@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,9 +20,47 @@ from .models import SELECTOR_FIELDS, SiteProfile
 
 BUILTIN_DIR = Path(__file__).parent / "sites"
 
-_LIST_KEYS = ("domains", "start_urls", "sitemaps", "feeds", "sections", "ignore")
-_TEXT_KEYS = ("name", "title", "lang", "timezone", "date_order", "article_url_pattern")
+_LIST_KEYS = (
+    "domains",
+    "start_urls",
+    "sitemaps",
+    "feeds",
+    "sections",
+    "ignore",
+    "allowed_domains",
+    "exclude_url_patterns",
+)
+_TEXT_KEYS = (
+    "name",
+    "title",
+    "lang",
+    "timezone",
+    "date_order",
+    "article_url_pattern",
+    "user_agent",
+)
+#: Keys holding absolute http(s) URLs.
+_URL_KEYS = ("start_urls", "sitemaps", "feeds", "sections")
+#: URL keys whose pages must lie inside the crawl's scope (sitemaps and feeds may sit on a CDN).
+_SCOPED_URL_KEYS = ("start_urls", "sections")
+_NUMBER_KEYS = ("pagination", "delay_seconds", "concurrency", "respect_robots")
+_DURATION_KEYS = ("revisit_after", "listing_revisit")
 _DATE_ORDERS = ("DMY", "MDY", "YMD")
+_DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw])")
+_DURATION_WHOLE = re.compile(r"(?:\d+(?:\.\d+)?\s*[smhdw]\s*)+")
+
+
+def parse_duration(text: str) -> timedelta:
+    """A duration such as ``"90s"``, ``"30m"``, ``"6h"``, ``"1d"``, ``"2w"`` or ``"1h30m"``.
+
+    Raise ValueError on anything else: a bare number would leave the unit to guesswork.
+    """
+    compact = text.strip().lower()
+    if not _DURATION_WHOLE.fullmatch(compact):
+        raise ValueError(f'{text!r} is not a duration such as "30m", "6h" or "1d"')
+    seconds = sum(float(n) * _DURATION_UNITS[unit] for n, unit in _DURATION.findall(compact))
+    return timedelta(seconds=seconds)
 
 
 def load_profile(path: str | Path) -> SiteProfile:
@@ -44,7 +83,9 @@ def profile_from_dict(
     def fail(key: str, problem: str) -> ProfileError:
         return ProfileError(f"{source}: key {key!r}: {problem}")
 
-    known = set(_LIST_KEYS) | set(_TEXT_KEYS) | {"selectors"}
+    known = (
+        set(_LIST_KEYS) | set(_TEXT_KEYS) | set(_NUMBER_KEYS) | set(_DURATION_KEYS) | {"selectors"}
+    )
     for key in data:
         if key not in known:
             raise fail(key, f"unknown key (known keys: {', '.join(sorted(known))})")
@@ -77,10 +118,13 @@ def profile_from_dict(
         if values["date_order"] not in _DATE_ORDERS:
             raise fail("date_order", f"must be one of {', '.join(_DATE_ORDERS)}")
     if "article_url_pattern" in values:
-        try:
-            re.compile(values["article_url_pattern"])
-        except re.error as exc:
-            raise fail("article_url_pattern", f"not a valid regular expression: {exc}") from exc
+        _check_regex(values["article_url_pattern"], lambda p: fail("article_url_pattern", p))
+    for pattern in values.get("exclude_url_patterns", ()):
+        _check_regex(pattern, lambda problem: fail("exclude_url_patterns", problem))
+    values.update(_crawl_values(data, domains, fail))
+    for key in _URL_KEYS:
+        for url in values.get(key, ()):
+            _check_url(url, key, values["allowed_domains"], fail)
     selectors = data.get("selectors", {})
     if not isinstance(selectors, dict):
         raise fail("selectors", "must be a table of field = CSS selector")
@@ -94,6 +138,77 @@ def profile_from_dict(
     return SiteProfile(
         **values, selectors=dict(selectors), source_path=None if source == "<profile>" else source
     )
+
+
+_Fail = Callable[[str, str], ProfileError]
+
+
+def _check_regex(pattern: str, fail: Callable[[str], ProfileError]) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise fail(f"{pattern!r} is not a valid regular expression: {exc}") from exc
+
+
+def _check_url(url: str, key: str, scope: tuple[str, ...], fail: _Fail) -> None:
+    """A discovery URL must be absolute http(s); start and section pages must be in scope."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise fail(key, f"{url!r} is not an absolute http(s) URL")
+    host = parts.hostname.lower()
+    if key in _SCOPED_URL_KEYS and not any(host == d or host.endswith("." + d) for d in scope):
+        raise fail(key, f"{url!r} is outside the profile's domains ({', '.join(scope)})")
+
+
+def _crawl_values(data: dict[str, Any], domains: tuple[str, ...], fail: _Fail) -> dict[str, Any]:
+    """The typed politeness, scope and revisit settings, defaults filled in."""
+    values: dict[str, Any] = {}
+    allowed = data.get("allowed_domains")
+    values["allowed_domains"] = tuple(d.lower().strip(".") for d in allowed) if allowed else domains
+    if "pagination" in data:
+        values["pagination"] = _whole(data, "pagination", 1, fail)
+    if "concurrency" in data:
+        values["concurrency"] = _whole(data, "concurrency", 1, fail)
+    if "delay_seconds" in data:
+        delay = data["delay_seconds"]
+        if isinstance(delay, bool) or not isinstance(delay, int | float) or not delay >= 0:
+            raise fail("delay_seconds", "must be a number of seconds, 0 or more (e.g. 1.5)")
+        values["delay_seconds"] = float(delay)
+    if "respect_robots" in data:
+        if not isinstance(data["respect_robots"], bool):
+            raise fail("respect_robots", "must be true or false")
+        values["respect_robots"] = data["respect_robots"]
+    if "revisit_after" in data:
+        raw = data["revisit_after"]
+        if not isinstance(raw, list) or not all(isinstance(i, str) for i in raw):
+            raise fail("revisit_after", 'must be a list of durations, e.g. ["1h", "6h", "1d"]')
+        try:
+            ages = tuple(parse_duration(i) for i in raw)
+        except ValueError as exc:
+            raise fail("revisit_after", str(exc)) from exc
+        if any(age <= timedelta(0) for age in ages):
+            raise fail("revisit_after", "durations must be longer than zero")
+        if any(later <= earlier for earlier, later in zip(ages, ages[1:], strict=False)):
+            raise fail(
+                "revisit_after", "durations must grow (ages since the article was first seen)"
+            )
+        values["revisit_after"] = ages
+    if "listing_revisit" in data:
+        raw = data["listing_revisit"]
+        if not isinstance(raw, str):
+            raise fail("listing_revisit", 'must be a duration such as "30m" ("0s": every run)')
+        try:
+            values["listing_revisit"] = parse_duration(raw)
+        except ValueError as exc:
+            raise fail("listing_revisit", str(exc)) from exc
+    return values
+
+
+def _whole(data: dict[str, Any], key: str, minimum: int, fail: _Fail) -> int:
+    value = data[key]
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise fail(key, f"must be a whole number, {minimum} or more")
+    return value
 
 
 def load_profiles(directory: str | Path | None = None) -> list[SiteProfile]:
