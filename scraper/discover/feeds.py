@@ -34,8 +34,9 @@ def parse_feed(data: bytes, url: str) -> list[Link]:
         href = _entry_href(entry, url)
         if href is None:
             continue
-        published = _date(entry.get("published_parsed"))
-        updated = _date(entry.get("updated_parsed"))
+        # Plain dict reads: FeedParserDict maps a missing "updated" to "published", with a warning.
+        published = _date(dict.get(entry, "published_parsed"))
+        updated = _date(dict.get(entry, "updated_parsed"))
         title = entry.get("title") or None
         links.append(Link.of(href, lastmod=updated or published, published=published, title=title))
     return links
