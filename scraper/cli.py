@@ -196,3 +196,35 @@ def _profiles() -> list[SiteProfile]:
         return load_profiles()
     except ScraperError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+@main.command("sites")
+@click.option(
+    "--sites",
+    "folder",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of site profiles (default: the bundled ones).",
+)
+def sites_command(folder: Path | None) -> None:
+    """List and validate the site profiles: name, domains and where the crawl starts.
+
+    A profile that does not validate prints its one-line error (file and key)
+    and the command exits with code 2, as ``scrape crawl`` does on bad
+    configuration.
+    """
+    try:
+        profiles = load_profiles(folder)
+    except ScraperError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    for profile in profiles:
+        click.echo(
+            f"{profile.name:<24} {', '.join(profile.domains):<32} "
+            f"start {len(profile.start_urls)}  sections {len(profile.sections)}  "
+            f"sitemaps {len(profile.sitemaps)}  feeds {len(profile.feeds)}"
+        )
+        for url in (*profile.sitemaps, *profile.feeds):
+            click.echo(f"    {url}")
+    where = folder if folder is not None else "bundled"
+    click.echo(f"{len(profiles)} profiles valid ({where})")
