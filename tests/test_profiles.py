@@ -1,10 +1,13 @@
 """Site profiles load, validate with clear errors, and match URLs by domain."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from scraper import ProfileError, load_profile, load_profiles, profile_for_url
+from scraper.cli import main
 from scraper.profiles import profile_from_dict
 
 
@@ -69,3 +72,118 @@ def test_duplicate_profile_names_are_refused(tmp_path: Path) -> None:
     (tmp_path / "b.toml").write_text('name = "same"\ndomains = ["b.example"]\n')
     with pytest.raises(ProfileError, match="also used by"):
         load_profiles(tmp_path)
+
+
+def test_crawl_settings_default_when_absent() -> None:
+    profile = profile_from_dict({"name": "x", "domains": ["a.example"]})
+    assert profile.pagination == 2
+    assert profile.allowed_domains == ("a.example",)
+    assert (profile.delay_seconds, profile.concurrency, profile.respect_robots) == (1.0, 2, True)
+    assert profile.user_agent is None
+    assert profile.revisit_after == (
+        timedelta(hours=1),
+        timedelta(hours=6),
+        timedelta(days=1),
+        timedelta(days=3),
+    )
+    assert profile.listing_revisit == timedelta(0)
+
+
+def test_crawl_settings_are_read_into_typed_values() -> None:
+    profile = profile_from_dict(
+        {
+            "name": "x",
+            "domains": ["a.example"],
+            "allowed_domains": ["A.example", "cdn.example"],
+            "pagination": 5,
+            "delay_seconds": 2,
+            "concurrency": 1,
+            "user_agent": "ArchiveBot/1.0 (+https://archive.example/bot)",
+            "respect_robots": False,
+            "revisit_after": ["30m", "1h30m", "2d", "1w"],
+            "listing_revisit": "15m",
+        }
+    )
+    assert profile.allowed_domains == ("a.example", "cdn.example")
+    assert profile.delay_seconds == 2.0 and isinstance(profile.delay_seconds, float)
+    assert profile.revisit_after == (
+        timedelta(minutes=30),
+        timedelta(minutes=90),
+        timedelta(days=2),
+        timedelta(weeks=1),
+    )
+    assert profile.listing_revisit == timedelta(minutes=15)
+    assert (profile.pagination, profile.concurrency, profile.respect_robots) == (5, 1, False)
+
+
+def test_an_empty_revisit_list_means_never_recheck() -> None:
+    profile = profile_from_dict({"name": "x", "domains": ["a.example"], "revisit_after": []})
+    assert profile.revisit_after == ()
+
+
+BASE = 'name = "x"\ndomains = ["a.example"]\n'
+
+
+@pytest.mark.parametrize(
+    ("extra", "key"),
+    [
+        ('revisit_after = ["1h", "soon"]\n', "revisit_after"),
+        ('revisit_after = ["1d", "6h"]\n', "revisit_after"),
+        ('revisit_after = "1h"\n', "revisit_after"),
+        ("revisit_after = [3600]\n", "revisit_after"),
+        ('listing_revisit = "hourly"\n', "listing_revisit"),
+        ("delay_seconds = -1\n", "delay_seconds"),
+        ('delay_seconds = "1s"\n', "delay_seconds"),
+        ("concurrency = 0\n", "concurrency"),
+        ("concurrency = 1.5\n", "concurrency"),
+        ("pagination = 0\n", "pagination"),
+        ('respect_robots = "no"\n', "respect_robots"),
+        ('exclude_url_patterns = ["(unclosed"]\n', "exclude_url_patterns"),
+        ('feeds = ["/feed.xml"]\n', "feeds"),
+        ('sections = ["https://elsewhere.example/news/"]\n', "sections"),
+        ('user_agent = ""\n', "user_agent"),
+    ],
+)
+def test_bad_crawl_setting_names_file_and_key(tmp_path: Path, extra: str, key: str) -> None:
+    path = write(tmp_path, BASE + extra)
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    assert str(path) in str(info.value)
+    assert repr(key) in str(info.value)
+
+
+def test_feeds_may_live_on_another_host_but_sections_may_not() -> None:
+    profile = profile_from_dict(
+        {"name": "x", "domains": ["a.example"], "feeds": ["https://feeds.cdn.example/a.rss"]}
+    )
+    assert profile.feeds == ("https://feeds.cdn.example/a.rss",)
+
+
+def test_every_bundled_profile_has_somewhere_to_start_the_crawl() -> None:
+    for profile in load_profiles():
+        assert profile.start_urls or profile.sitemaps or profile.feeds or profile.sections, (
+            profile.name
+        )
+
+
+def test_scrape_sites_lists_the_bundled_profiles() -> None:
+    result = CliRunner().invoke(main, ["sites"])
+    assert result.exit_code == 0, result.output
+    assert "binhduong-en" in result.output
+    assert "baobinhduong.vn" in result.output
+
+
+def test_scrape_sites_exits_2_with_the_bad_file_and_key(tmp_path: Path) -> None:
+    (tmp_path / "good.toml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "bad.toml").write_text(
+        'name = "bad"\ndomains = ["b.example"]\ndelay_seconds = -2\n', encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["sites", "--sites", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "bad.toml" in result.output and "'delay_seconds'" in result.output
+
+
+def test_scrape_sites_exits_2_on_a_missing_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["sites", "--sites", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2
+    assert "no such profile folder" in result.output
