@@ -228,3 +228,9 @@ def sites_command(folder: Path | None) -> None:
             click.echo(f"    {url}")
     where = folder if folder is not None else "bundled"
     click.echo(f"{len(profiles)} profiles valid ({where})")
+
+
+# `scrape crawl` lives with the crawl engine (scraper/crawl/command.py).
+from .crawl.command import crawl_command  # noqa: E402
+
+main.add_command(crawl_command)
