@@ -46,6 +46,8 @@ _SCOPED_URL_KEYS = ("start_urls", "sections")
 _NUMBER_KEYS = ("pagination", "delay_seconds", "concurrency", "respect_robots")
 _DURATION_KEYS = ("revisit_after", "listing_revisit")
 _DATE_ORDERS = ("DMY", "MDY", "YMD")
+#: Every top-level key a profile may have (docs/PROFILES.md documents each).
+KNOWN_KEYS = frozenset((*_LIST_KEYS, *_TEXT_KEYS, *_NUMBER_KEYS, *_DURATION_KEYS, "selectors"))
 _DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw])")
 _DURATION_WHOLE = re.compile(r"(?:\d+(?:\.\d+)?\s*[smhdw]\s*)+")
@@ -83,12 +85,9 @@ def profile_from_dict(
     def fail(key: str, problem: str) -> ProfileError:
         return ProfileError(f"{source}: key {key!r}: {problem}")
 
-    known = (
-        set(_LIST_KEYS) | set(_TEXT_KEYS) | set(_NUMBER_KEYS) | set(_DURATION_KEYS) | {"selectors"}
-    )
     for key in data:
-        if key not in known:
-            raise fail(key, f"unknown key (known keys: {', '.join(sorted(known))})")
+        if key not in KNOWN_KEYS:
+            raise fail(key, f"unknown key (known keys: {', '.join(sorted(KNOWN_KEYS))})")
     values: dict[str, Any] = {}
     for key in _TEXT_KEYS:
         if key in data:

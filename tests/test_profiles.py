@@ -1,5 +1,6 @@
 """Site profiles load, validate with clear errors, and match URLs by domain."""
 
+import tomllib
 from datetime import timedelta
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from click.testing import CliRunner
 
 from scraper import ProfileError, load_profile, load_profiles, profile_for_url
 from scraper.cli import main
-from scraper.profiles import profile_from_dict
+from scraper.profiles import KNOWN_KEYS, profile_from_dict
 
 
 def test_bundled_profiles_load() -> None:
@@ -187,3 +188,20 @@ def test_scrape_sites_exits_2_on_a_missing_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["sites", "--sites", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
     assert "no such profile folder" in result.output
+
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "PROFILES.md"
+
+
+def test_the_documented_example_profile_is_valid() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    profile = profile_from_dict(tomllib.loads(example), source="docs/PROFILES.md")
+    assert profile.sections and profile.feeds and profile.sitemaps
+
+
+def test_every_profile_key_is_documented() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    missing = [key for key in KNOWN_KEYS if f"| `{key}` |" not in text and key != "selectors"]
+    assert missing == []
+    assert "| `[selectors]` |" in text
