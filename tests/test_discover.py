@@ -289,3 +289,9 @@ def test_article_revisits_thin_out_with_age_and_then_stop() -> None:
     assert next_revisit(first, first + timedelta(hours=2), SITE) == first + timedelta(hours=6)
     assert next_revisit(first, first + timedelta(days=2), SITE) == first + timedelta(days=3)
     assert next_revisit(first, first + timedelta(days=3), SITE) is None
+
+
+def test_sitemap_with_a_byte_order_mark_and_coarse_dates_parses() -> None:
+    body = b'\xef\xbb\xbf\n<?xml version="1.0"?><urlset><url><loc>https://news.example/x-y-z</loc><lastmod>2025-03</lastmod></url></urlset>'
+    (link,) = parse_sitemap(body, "https://news.example/sitemap.xml").urls
+    assert link.lastmod == datetime(2025, 3, 1, tzinfo=UTC)

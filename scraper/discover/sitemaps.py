@@ -32,6 +32,7 @@ _BLOCK = re.compile(r"<(?:\w+:)?(url|sitemap)\b[^>]*>(.*?)</(?:\w+:)?\1\s*>", re
 _LOC = re.compile(r"<(?:(?!image:|video:)\w+:)?loc\s*>(.*?)</", re.S | re.I)
 _LASTMOD = re.compile(r"<(?:\w+:)?lastmod\s*>(.*?)</", re.S | re.I)
 _PUBDATE = re.compile(r"<(?:\w+:)?publication_date\s*>(.*?)</", re.S | re.I)
+_YEAR_MONTH = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2]))?")
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 
 
@@ -45,9 +46,9 @@ def parse_sitemap(data: bytes, url: str) -> SitemapResult:
     XML too broken to parse. Image and video ``<loc>`` entries are not pages.
     Nothing is filtered by scope here: that is the profile's business.
     """
-    body = _gunzip(data, url)
-    text_start = body.lstrip()[:512].lower()
-    if not text_start.startswith(b"<"):
+    # A byte-order mark or blank line before the XML declaration is a parse error to expat.
+    body = _gunzip(data, url).removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not body.startswith(b"<"):
         return SitemapResult(urls=_text_sitemap(body, url))
     try:
         root = ElementTree.fromstring(body)
@@ -176,6 +177,9 @@ def parse_date(text: str | None) -> datetime | None:
     if not text:
         return None
     text = text.strip()
+    coarse = _YEAR_MONTH.fullmatch(text)  # W3C allows "2025" and "2025-03"
+    if coarse:
+        return datetime(int(coarse.group(1)), int(coarse.group(2) or 1), 1, tzinfo=UTC)
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
