@@ -437,3 +437,50 @@ def test_meta_date_in_the_other_day_month_order_follows_the_page() -> None:
     assert article.published_at is not None
     assert article.published_at.date() == datetime(2024, 3, 12).date()
     assert article.provenance["published_at"] == OPENGRAPH
+
+
+def test_rdfa_date_property_is_structured_markup() -> None:
+    html = _story(
+        "<article><h1>LVMH grows</h1>BODY<footer>"
+        '<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>'
+        "</footer></article>"
+    )
+    assert extract(html, "https://example.com/lvmh").published_at == datetime(
+        2022, 1, 28, 12, 45, 46, tzinfo=UTC
+    )
+
+
+def test_small_date_line_inside_the_headline_is_read() -> None:
+    html = _story("<h1>Fans return to the stadiums<br><small>02.02.2022 • Sport</small></h1>BODY")
+    assert extract(html, "https://example.com/fans").published_at == datetime(
+        2022, 2, 2, tzinfo=UTC
+    )
+
+
+def test_date_line_under_the_themes_other_copy_of_the_title_is_found() -> None:
+    html = f"""<html lang="de"><body><header class="page-header"><h1 class="entry-title">Haltet
+      die Seen sauber</h1><h4>Veröffentlicht am <time datetime="2020-02-23T10:07:02+01:00">23.
+      Februar 2020</time></h4></header>{_story("<h1>Haltet die Seen sauber</h1>BODY")}</body></html>"""
+    assert extract(html, "https://example.de/seen").published_at == datetime(
+        2020, 2, 23, 10, 7, 2, tzinfo=timezone(timedelta(hours=1))
+    )
+
+
+def test_labelled_date_line_after_the_body_is_a_last_resort() -> None:
+    html = _story(
+        '<h1>Die Anleitungen der Vorfahren</h1><div class="text">' + "BODY" * 5 + "</div>"
+        '<p class="footer-line">Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023</p>',
+        lang="de",
+    )
+    assert extract(html, "https://example.de/rezension").published_at == datetime(
+        2023, 11, 1, tzinfo=UTC
+    )
+    unlabelled = html.replace("Letzte Änderung: 31.10.2023<br>Erschienen am: ", "Lesung am ")
+    assert extract(unlabelled, "https://example.de/rezension").published_at is None
+
+
+def test_utc_value_on_the_hour_late_at_night_is_a_local_midnight() -> None:
+    head = '<meta property="article:published_time" content="2022-11-06T23:00:00.000Z">'
+    html = _story("<h1>Südfrankreich</h1>BODY", lang="de", head=head)
+    published = extract(html, "https://example.de/sued").published_at
+    assert published is not None and published.date() == datetime(2022, 11, 7).date()

@@ -39,6 +39,7 @@ from .dates_page import (
     PageDate,
     find_anchor,
     in_container,
+    labelled_lines,
     near_headline,
     twin_headings,
     url_day,
@@ -112,6 +113,10 @@ _MODIFIED_KEY = re.compile(
 )
 
 
+#: UTC hours from which a whole-hour value is read as a local midnight (offsets up to +4).
+MIDNIGHT_EAST_FROM = 20
+
+
 @dataclass(frozen=True, slots=True)
 class DateFinding:
     value: datetime
@@ -168,6 +173,7 @@ def find_dates(
     published, modified = _zoned(published, zone), _zoned(modified, zone)
     if zone is None and published is not None and published.value.utcoffset() == timedelta(0):
         published = _as_shown(published, on_page(), page_url)
+        published = _local_midnight(published)
     return published, modified
 
 
@@ -241,6 +247,8 @@ def _page_dates(
             for twin in twin_headings(tree, anchor):
                 candidates.extend(near_headline(twin, ctx, body_root))
     candidates.extend(in_container(anchor, body_root, ctx))
+    if not candidates:
+        candidates.extend(labelled_lines(body_root, ctx))
     return [c for c in candidates if _agrees_with_url(c.value, page_url)]
 
 
@@ -328,6 +336,18 @@ def _as_shown(
             zone = dt_timezone(timedelta(hours=hours))
             return DateFinding(value.astimezone(zone), finding.raw, finding.source)
     return finding
+
+
+def _local_midnight(finding: DateFinding) -> DateFinding:
+    """ "2022-11-06T23:00:00.000Z" is a day stored as midnight east of Greenwich
+    (a CMS date field serialised in UTC): present it as that midnight."""
+    value = finding.value
+    if value.utcoffset() != timedelta(0) or value.hour < MIDNIGHT_EAST_FROM:
+        return finding
+    if value.minute or value.second or value.microsecond:
+        return finding
+    zone = dt_timezone(timedelta(hours=24 - value.hour))
+    return DateFinding(value.astimezone(zone), finding.raw, finding.source)
 
 
 def _page_offset(found: Structured, tree: LexborHTMLParser) -> tzinfo | None:

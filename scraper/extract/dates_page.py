@@ -11,6 +11,7 @@ that holds the headline. Nothing here looks at the page as a whole.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -61,7 +62,8 @@ _PUBLISHED_WORDS = re.compile(
     re.IGNORECASE,
 )
 _MODIFIED_WORDS = re.compile(
-    r"updated|update|last modified|modified|aktualisiert|geändert|\bstand\b|actualizad[oa]|"
+    r"updated|update|last modified|modified|last edited|aktualisiert|geändert|änderung|"
+    r"\bstand\b|actualizad[oa]|"
     r"mis à jour|modifié|aggiornat[oa]|bijgewerkt|zaktualizowano|güncelleme|güncellenme|"
     r"cập nhật|oppdatert|uppdaterad|aktualizováno|päivitetty|обновлено|обновлен|수정|업데이트|"
     r"更新|修正",
@@ -88,6 +90,8 @@ _DATELINE = re.compile(r"\W{0,3}\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\s*[–—-]\s")
 _RENDER_CLOCK = re.compile(r"\d{1,2}:\d{2}:\d{2}")
 
 FORWARD_CHARS = 1500
+LAST_RESORT_CHARS = 20000
+LABEL_CHARS = 30  # a label opens its line: "Erschienen am: ...", not a word mid-sentence
 BACKWARD_CHARS = 300
 SHORT_TEXT = 160
 _PARTS_TEXT = 40
@@ -182,6 +186,20 @@ def in_container(
         if found is not None:
             out.append(found)
     return out
+
+
+def labelled_lines(body_root: LexborNode | None, ctx: ParseContext) -> list[PageDate]:
+    """Last resort: a labelled date line in or just after the body ("Erschienen am: ...",
+    "Aktualisiert: ..."), where small sites put it; unlabelled dates there are the story's
+    own subject matter, not its date."""
+    if body_root is None:
+        return []
+    subtrees = itertools.chain(_children(body_root), _following(body_root))
+    return [
+        d
+        for d in _scan(subtrees, ctx, LAST_RESORT_CHARS, in_article=False)
+        if d.strong or _kind_from_label(d.raw[:LABEL_CHARS]) != UNKNOWN
+    ]
 
 
 def _is_article(node: LexborNode) -> bool:
