@@ -126,6 +126,8 @@ def _clean_loc(loc: str | None, base: str) -> str | None:
     text = (cdata.group(1) if cdata else loc).strip()
     if not text:
         return None
+    if text.startswith(("https://", "http://")) and "#" not in text:
+        return text  # the common case; urljoin costs more than the rest of the entry
     href = urljoin(base, text).split("#", 1)[0]
     return href if href.startswith(("http://", "https://")) else None
 
