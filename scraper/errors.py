@@ -3,6 +3,7 @@
     ScraperError
     ├── NotHTMLError          input that is not an HTML document
     ├── ProfileError          a site profile that cannot be loaded or is invalid
+    ├── ArchiveError          (scraper.archive) the archive cannot be opened or written
     └── FetchError            a page could not be fetched (``.url`` says which)
         ├── HTTPStatusError   the server's last answer was not 2xx/3xx (``.status``)
         ├── TooLargeError     the response passed the size cap (``.limit``)
