@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -554,7 +555,11 @@ def _print_errors(where: str, res: dict[str, Any]) -> None:
             for page_id, error in r["errors"].items():
                 print(f"    {page_id}: {error}")
         elif r["errors"]:
-            print(f"  {tool} raised on {len(r['errors'])} {where} page(s), scored as empty")
+            kinds = Counter(error.split(":")[0] for error in r["errors"].values())
+            summary = ", ".join(f"{kind} {n}" for kind, n in kinds.most_common())
+            print(
+                f"  {tool} raised on {len(r['errors'])} {where} page(s), scored as empty: {summary}"
+            )
 
 
 def print_devset(ds: dict[str, Any], tools: list[str]) -> None:
