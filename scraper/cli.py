@@ -191,6 +191,32 @@ def stats_command(db_path: Path) -> None:
         click.echo(f"  {count:>6}  {error}")
 
 
+@main.command("serve")
+@_DB_OPTION
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8001,
+    show_default=True,
+    help="Port to serve on.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the archive in a web browser.")
+def serve_command(db_path: Path, port: int, host: str, open_browser: bool) -> None:
+    """Browse the archive in datasette: facets, full-text search, revisions.
+
+    Nothing is written: datasette opens the file read only. Safe to run while
+    a crawl writes; new articles show up on reload.
+    """
+    from .serve import serve
+
+    try:
+        code = serve(db_path, host=host, port=port, open_browser=open_browser)
+    except ScraperError as exc:
+        raise click.ClickException(str(exc)) from exc
+    sys.exit(code)
+
+
 def _profiles() -> list[SiteProfile]:
     try:
         return load_profiles()
