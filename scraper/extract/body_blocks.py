@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .body_rules import CHROME_ROLES, CHROME_TAGS, classify_markup, is_hidden
 
@@ -204,23 +204,30 @@ def walk(top: LexborNode) -> Page:
                 linked.append(False)
             else:
                 index = ~item
-                flush()
+                if buf:
+                    flush()
                 owner_stack.pop()
                 end[index] = len(tags) - 1
                 current = parent[index]
             continue
         node = item
-        tag = node.tag or ""
-        if tag == "-text":
+        # The numeric tag id is cheaper to read than the name: text and plain
+        # formatting, most of a page's nodes, are settled without the name.
+        tag_id = node.tag_id
+        if tag_id == _TEXT_ID:
             value = node.text_content
             # White space before any text of a block carries nothing.
             if value and (buf or not value.isspace()):
                 buf.append(value)
                 linked.append(link_depth > 0)
             continue
-        if tag in _FORMATTING:
-            _push_children(stack, node)
+        if tag_id in _FORMATTING_IDS:
+            child = node.last_child  # children pushed last first, to pop in page order
+            while child is not None:
+                stack.append(child)
+                child = child.prev
             continue
+        tag = node.tag or ""
         if not tag or tag[0] == "-" or tag in SKIP_TAGS:
             continue
         if tag == "br":
@@ -228,12 +235,15 @@ def walk(top: LexborNode) -> Page:
             linked.append(False)
             continue
         attrs = node.attributes
-        if is_hidden(attrs):
-            continue
-        key = (attrs.get("class"), attrs.get("id"))
-        marks = known.get(key)
-        if marks is None:
-            marks = known[key] = classify_markup(attrs)
+        if attrs:
+            if is_hidden(attrs):
+                continue
+            key = (attrs.get("class"), attrs.get("id"))
+            marks = known.get(key)
+            if marks is None:
+                marks = known[key] = classify_markup(attrs)
+        else:
+            marks = _NO_MARKS
         if tag not in BLOCK:
             if tag == "a":
                 link_depth += 1
@@ -244,7 +254,10 @@ def walk(top: LexborNode) -> Page:
                 buf.append(" ")
                 linked.append(False)
                 stack.append(_LEAVE_CELL)
-            _push_children(stack, node)
+            child = node.last_child  # children pushed last first, to pop in page order
+            while child is not None:
+                stack.append(child)
+                child = child.prev
             continue
         index = len(tags)
         nodes.append(node)
@@ -253,31 +266,40 @@ def walk(top: LexborNode) -> Page:
         end.append(index)
         strength = 0 if tag in _NEVER_CHROME else marks[0]
         if not strength and (
-            tag in CHROME_TAGS or (attrs.get("role") or "").lower() in CHROME_ROLES
+            tag in CHROME_TAGS or (attrs and (attrs.get("role") or "").lower() in CHROME_ROLES)
         ):
             strength = 1
         mark.append(strength)
         content.append(marks[1])
         lead.append(marks[2])
-        flush()
+        if buf:
+            flush()
         owner_stack.append(index)
         stack.append(~index)
-        _push_children(stack, node)
+        child = node.last_child
+        while child is not None:
+            stack.append(child)
+            child = child.prev
         current = index
     flush()
     return page
 
 
-def _push_children(stack: list[LexborNode | int], node: LexborNode) -> None:
-    """Push the children last first, so they pop in document order."""
-    child = node.last_child
-    while child is not None:
-        stack.append(child)
-        child = child.prev
-
-
 _LEAVE_LINK = 1
 _LEAVE_CELL = 2
+_NO_MARKS = (0, False, False)
+
+
+def _tag_ids(names: frozenset[str]) -> tuple[int, frozenset[int]]:
+    """Lexbor's numeric ids of a text node and of ``names`` (fixed for standard tags)."""
+    doc = LexborHTMLParser("<p>x" + "".join(f"<{n}></{n}>" for n in sorted(names)) + "</p>")
+    para = doc.css_first("p")
+    assert para is not None
+    children = list(para.iter(include_text=True))
+    return children[0].tag_id or 0, frozenset(c.tag_id or 0 for c in children[1:])
+
+
+_TEXT_ID, _FORMATTING_IDS = _tag_ids(_FORMATTING)
 _BREAK = "\x00\x01"  # marks a <br>; never occurs in page text
 
 

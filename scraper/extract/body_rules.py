@@ -9,6 +9,7 @@ names a site: they are the words portals everywhere use for the same things.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CHROME_TAGS = frozenset({"nav", "aside", "footer", "figcaption", "menu"})
 CHROME_ROLES = frozenset(
@@ -96,21 +97,43 @@ def classify_markup(attrs: dict[str, str | None]) -> tuple[int, bool, bool]:
     """(chrome strength, names the article text, names an intro) from class, id, itemprop.
 
     Chrome strength: 0 none, 1 chrome words, 2 a comment section. Content words
-    (``article-body``, ``entry-content``) cancel chrome words.
+    (``article-body``, ``entry-content``) cancel chrome words. No pattern spans
+    a space, so each class word is judged on its own (and remembered).
     """
     cls = attrs.get("class")
     ident = attrs.get("id")
-    content = attrs.get("itemprop") == "articleBody"
-    if not cls and not ident:
-        return 0, content, False
-    raw = f"{cls or ''} {ident or ''}"
-    marks = _HUMP.sub(r"\1-\2", raw).lower() if _HAS_HUMP.search(raw) else raw.lower()
-    lead = bool(_LEAD.search(marks))
-    if content or _CONTENT.search(marks):
+    flags = _CONTENT_FLAG if attrs.get("itemprop") == "articleBody" else 0
+    if cls:
+        for word in cls.split():
+            flags |= _word_flags(word)
+    if ident:
+        flags |= _word_flags(ident)
+    lead = bool(flags & _LEAD_FLAG)
+    if flags & _CONTENT_FLAG:
         return 0, True, lead
-    if not _CHROME.search(marks):
+    if not flags & _CHROME_FLAG:
         return 0, False, lead
-    return (2 if _COMMENTS.search(marks) else 1), False, lead
+    return (2 if flags & _COMMENTS_FLAG else 1), False, lead
+
+
+_CHROME_FLAG, _COMMENTS_FLAG, _CONTENT_FLAG, _LEAD_FLAG = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=16384)
+def _word_flags(word: str) -> int:
+    """Which kinds of markup words one class word or id holds, as ``_*_FLAG`` bits.
+
+    The same class words recur all over a page and across sites (``row``,
+    ``entry-content``, ``widget``): a memo of this pure function spares the
+    regexes, the costliest part of the page walk.
+    """
+    marks = _HUMP.sub(r"\1-\2", word).lower() if _HAS_HUMP.search(word) else word.lower()
+    return (
+        (_CHROME_FLAG if _CHROME.search(marks) else 0)
+        | (_COMMENTS_FLAG if _COMMENTS.search(marks) else 0)
+        | (_CONTENT_FLAG if _CONTENT.search(marks) else 0)
+        | (_LEAD_FLAG if _LEAD.search(marks) else 0)
+    )
 
 
 TAG_LINE = re.compile(
