@@ -126,9 +126,10 @@ def serve(
             process.stdin.close()
             return process.wait()
         except KeyboardInterrupt:
-            # Ctrl-C reached datasette too (same process group): let it shut down cleanly.
+            # At a terminal Ctrl-C reaches datasette too (same process group) and it shuts
+            # down by itself; a SIGINT sent to us alone is passed on as SIGTERM.
             try:
-                process.wait(timeout=10)
+                process.wait(timeout=3)
             except subprocess.TimeoutExpired:
                 process.terminate()
                 process.wait()
