@@ -13,12 +13,13 @@ teasers, the closing wire credit), are the paragraphs. JSON-LD
 from __future__ import annotations
 
 import html
+from collections import Counter
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import HEURISTIC, JSON_LD, PROFILE, SiteProfile
-from .body_blocks import HEADINGS, Page, walk
+from .body_blocks import HEADINGS, Block, Page, walk
 from .body_rules import (
     CREDIT_LINE,
     PROMO_LINE,
@@ -34,6 +35,10 @@ from .structured import Structured
 _LINK_PENALTY = 1.5
 #: Extra weight of article text in an element whose markup names it the body.
 _NAMED_BONUS = 0.25
+#: Longest caption or photo credit under an image.
+_CAPTION_MAX = 300
+#: Most elements in the box around an image and its caption.
+_CAPTION_BOX = 3
 #: Most elements a teaser box under a "Related" line holds.
 _TEASER_BOX = 40
 #: Most blocks (kicker, section, breadcrumb) a container shows above its headline.
@@ -186,7 +191,8 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
             above = [b for b in blocks[:position] if len(b.text) >= _MIN_SCORED]
             blocks = above + blocks[position + 1 :]
             break
-    for block in blocks:
+    per_owner = Counter(b.owner for b in blocks)
+    for position, block in enumerate(blocks):
         owner = block.owner
         text = block.text
         if skipping_links:
@@ -198,6 +204,10 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
         if block.link_chars > _MAX_LINK_SHARE * len(text):
             continue
         if head is not None and len(text) < 300 and _norm(text) == head:
+            continue
+        if block.tag in HEADINGS and _heads_link_box(page, blocks, position, root):
+            continue
+        if len(text) <= _CAPTION_MAX and _is_caption(page, owner, root, per_owner):
             continue
         if TAG_LINE.match(text) or SHARE_LINE.match(text) or is_noise_line(text):
             continue
@@ -215,6 +225,36 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
     while out and len(out[-1]) < 40 and CREDIT_LINE.match(out[-1]):
         out.pop()
     return out
+
+
+def _heads_link_box(page: Page, blocks: list[Block], position: int, root: int) -> bool:
+    """A heading whose own box holds nothing but links ("Key events", "Most read")."""
+    box = page.parent[blocks[position].owner]
+    if box <= root or page.end[box] - box > _TEASER_BOX:
+        return False
+    last = page.end[box]
+    rest = 0
+    for block in blocks[position + 1 :]:
+        if block.owner > last:
+            break
+        if block.link_chars <= _MAX_LINK_SHARE * len(block.text):
+            return False
+        rest += 1
+    return rest > 0
+
+
+def _is_caption(page: Page, owner: int, root: int, per_owner: Counter[int]) -> bool:
+    """The only, short text of a small box around an image: a caption or photo credit.
+
+    A paragraph that merely holds an inline image (``<p><img>Text</p>``) is not one.
+    """
+    for holder in (owner, page.parent[owner]):
+        if holder <= root or page.end[holder] - holder > _CAPTION_BOX:
+            return False
+        if page.image[holder] and page.tags[holder] != "p":
+            last = page.end[holder]
+            return sum(per_owner[i] for i in range(holder, last + 1)) == 1
+    return False
 
 
 def _lead(page: Page, root: int, chrome: list[int], headline: str | None) -> list[str]:

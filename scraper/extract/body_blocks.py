@@ -124,6 +124,7 @@ _FORMATTING = frozenset(
         "bdo",
     ]
 )
+_IMAGES = frozenset({"img", "picture"})
 #: Inline elements that still separate words (table cells joined into one row).
 _SPACED = frozenset({"td", "th", "label"})
 
@@ -149,6 +150,7 @@ class Page:
     mark: list[int] = field(default_factory=list)  # chrome by markup: 0 no, 1 yes, 2 comments
     content: list[bool] = field(default_factory=list)  # markup names it the article text
     lead: list[bool] = field(default_factory=list)  # markup names it an intro or standfirst
+    image: list[bool] = field(default_factory=list)  # an image sits right in it (not in a block)
     blocks: list[Block] = field(default_factory=list)
 
     def inside(self, index: int, root: int) -> bool:
@@ -164,7 +166,7 @@ def walk(top: LexborNode) -> Page:
     """
     page = Page()
     nodes, tags, parent, end = page.nodes, page.tags, page.parent, page.end
-    mark, content, lead = page.mark, page.content, page.lead
+    mark, content, lead, image = page.mark, page.content, page.lead, page.image
     blocks = page.blocks
     buf: list[str] = []
     linked: list[bool] = []
@@ -228,7 +230,11 @@ def walk(top: LexborNode) -> Page:
                 child = child.prev
             continue
         tag = node.tag or ""
-        if not tag or tag[0] == "-" or tag in SKIP_TAGS:
+        if not tag or tag[0] == "-":
+            continue
+        if tag in SKIP_TAGS:
+            if tag in _IMAGES and current >= 0:
+                image[current] = True
             continue
         if tag == "br":
             buf.append(_BREAK)
@@ -272,6 +278,7 @@ def walk(top: LexborNode) -> Page:
         mark.append(strength)
         content.append(marks[1])
         lead.append(marks[2])
+        image.append(False)
         if buf:
             flush()
         owner_stack.append(index)

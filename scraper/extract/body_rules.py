@@ -157,7 +157,9 @@ RELATED_LINE = re.compile(
     r"lire aussi|à lire aussi|a lire aussi|voir aussi|à lire également|vous aimerez aussi|"
     r"sur le même sujet|leia também|leia mais|leggi anche|temas relacionados|neueste artikel|"
     r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także)|les også|läs också|"
-    r"læs også|lue myös|devamını oku|ilgili haberler|bunlar da ilginizi)\b",
+    r"læs også|lue myös|devamını oku|ilgili haberler|bunlar da ilginizi|"
+    r"các tin khác|tin khác|other news|more articles|otras noticias|autres articles|"
+    r"andere artikel|weitere artikel|其他新闻|更多新闻)\b",
     re.IGNORECASE,
 )
 #: A short line anywhere in which invites to other articles.
@@ -215,6 +217,16 @@ _NUMBERS_ONLY = re.compile(r"^[\d\s:/.|,]+$")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+#: An editor's or view-count line: ``责任编辑：王磊``, ``อ่าน 12,304 ครั้ง``, ``1.234 Aufrufe``.
+_DESK_LINE = re.compile(
+    r"^(?:(?:责任编辑|责编|編輯|编辑|責任編輯|편집)\s*[:：]|"
+    r"(?:อ่าน|views?|aufrufe|gelesen|lượt xem|visitas|vues|阅读|浏览|閱讀|조회수?)\s*[:：]?\s*"
+    r"[\d.,]+\s*(?:ครั้ง|times|mal|lượt|veces|fois|次|회)?$|"
+    r"[\d.,]+\s*(?:views|aufrufe|mal gelesen|lượt xem|visitas|visualizaciones|vues|次阅读|ครั้ง))",
+    re.IGNORECASE,
+)
+
+
 def is_noise_line(text: str) -> bool:
     """A short line that is page furniture: a date line, byline, credit, ad label, timer.
 
@@ -224,7 +236,7 @@ def is_noise_line(text: str) -> bool:
     if len(text) >= 80:
         return False
     folded = text.casefold().strip(" :.-–|")
-    if folded in _AD_WORDS:
+    if folded in _AD_WORDS or _DESK_LINE.match(text):
         return True
     words = _LETTER_WORD.findall(text)
     if not words:
