@@ -248,8 +248,6 @@ class _Detector:
         resolved: dict[str, str | None] = {}
         targets = TargetFilter(self.base, self.own, self.sites)
         for order, node in enumerate(self.tree.css("a[href]")):
-            if not (node.text(deep=True) or "").strip() and node.css_first("img") is None:
-                continue
             attrs = node.attrs
             href = attrs.get("href") or ""
             if href in resolved:
@@ -257,6 +255,8 @@ class _Detector:
             else:
                 target = resolved[href] = targets(href)
             if target is None:
+                continue
+            if not (node.text(deep=True) or "").strip() and node.css_first("img") is None:
                 continue
             rel = (attrs.get("rel") or "").lower()
             if "prev" in rel or "next" in rel or "tag" in rel or "sponsored" in rel:

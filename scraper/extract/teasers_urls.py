@@ -9,14 +9,7 @@ date, not just a section name.
 from __future__ import annotations
 
 import re
-from urllib.parse import (
-    SplitResult,
-    parse_qsl,
-    unquote,
-    urljoin,
-    urlsplit,
-    urlunsplit,
-)
+from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "sms:", "data:", "whatsapp:", "#")
 _HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
@@ -46,6 +39,14 @@ _TAIL_ID = re.compile(r"(?:^|[^a-z])([a-z]{0,2})\d+$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+#: (scheme, netloc, lower-case host, path, query) of a link: all the filter reads.
+_Parts = tuple[str, str, str, str, str]
+_NETLOC_END = ("/", "?", "#")
+#: Characters urlsplit removes or parses specially: their presence takes the slow path.
+_SLOW_CHARS = frozenset("\t\r\n")
+_SLOW_NETLOC = frozenset("@:[]")
+
+
 def resolve(base: str, href: str) -> str | None:
     """The absolute http(s) URL of a link, fragment dropped; None for script/mail links."""
     parts = _split(base, _origin(base), href)
@@ -57,12 +58,18 @@ def _origin(base: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def _split(base: str, origin: str, href: str) -> SplitResult | None:
+def _split(base: str, origin: str, href: str) -> _Parts | None:
     href = href.strip()
     if not href or href.lower().startswith(_SKIP_SCHEMES):
         return None
+    absolute = href.startswith(("https://", "http://"))
+    if absolute or (href[0] == "/" and not href.startswith("//")):
+        url = href if absolute else origin + href
+        fast = _fast_split(url)
+        if fast is not None:
+            return fast
     try:
-        if href.startswith(("https://", "http://")):
+        if absolute:
             parts = urlsplit(href)
         elif href.startswith("/") and not href.startswith("//"):
             parts = urlsplit(origin + href)
@@ -73,12 +80,37 @@ def _split(base: str, origin: str, href: str) -> SplitResult | None:
         return None
     if parts.scheme not in ("http", "https") or not host:
         return None
-    return parts
+    return (parts.scheme, parts.netloc, host, parts.path, parts.query)
 
 
-def _join(parts: SplitResult) -> str:
+def _fast_split(url: str) -> _Parts | None:
+    """``urlsplit`` for the common plain ``http(s)://host/path?query`` link, in a few string
+    operations; None when the URL has anything urlsplit treats specially (ports, user info,
+    IPv6, non-ASCII hosts, tabs or newlines), which then takes the slow path."""
+    if not _SLOW_CHARS.isdisjoint(url):
+        return None
+    scheme, _, rest = url.partition("://")
+    if scheme not in ("http", "https"):
+        return None
+    cut = len(rest)
+    for mark in _NETLOC_END:
+        at = rest.find(mark, 0, cut)
+        if at >= 0:
+            cut = at
+    netloc = rest[:cut]
+    if not netloc or not netloc.isascii() or not _SLOW_NETLOC.isdisjoint(netloc):
+        return None
+    tail = rest[cut:].partition("#")[0]
+    path, _, query = tail.partition("?")
+    return (scheme, netloc, netloc.lower(), path, query)
+
+
+def _join(parts: _Parts) -> str:
     """The URL as linked, without its fragment (query kept: it may select the article)."""
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
+    scheme, netloc, _, path, query = parts
+    if not path.startswith("/"):
+        path = "/" + path
+    return f"{scheme}://{netloc}{path}?{query}" if query else f"{scheme}://{netloc}{path}"
 
 
 class TargetFilter:
@@ -96,22 +128,29 @@ class TargetFilter:
         parts = _split(self.base, self.origin, href)
         if parts is None:
             return None
-        host = parts.hostname or ""
+        host, path, query = parts[2], parts[3], parts[4]
+        if not path.startswith("/"):
+            path = "/" + path
         on_site = self.hosts.get(host)
         if on_site is None:
             on_site = self.hosts[host] = site_key(host) in self.sites
-        if not on_site or not _article_path(parts.path, parts.query):
+        if not on_site or not _article_path(path, query):
             return None
-        url = _join(parts)
-        return None if same_page_key(url) in self.own else url
+        if _page_key(host, path, query) in self.own:
+            return None
+        return _join(parts)
 
 
 def same_page_key(url: str) -> str:
     """A key equal for two spellings of one page (scheme, www, trailing slash, case of host)."""
     parts = urlsplit(url)
-    host = _bare_host(parts.hostname or "")
-    path = unquote(parts.path).rstrip("/") or "/"
-    return f"{host}{path}?{parts.query}" if parts.query else f"{host}{path}"
+    return _page_key(parts.hostname or "", parts.path, parts.query)
+
+
+def _page_key(host: str, path: str, query: str) -> str:
+    host = _bare_host(host)
+    path = unquote(path).rstrip("/") or "/"
+    return f"{host}{path}?{query}" if query else f"{host}{path}"
 
 
 def site_key(host: str) -> str:
@@ -137,8 +176,13 @@ def is_article_like(url: str) -> bool:
 
 
 def _article_path(path: str, query: str) -> bool:
-    segments = [unquote(s) for s in path.split("/") if s]
-    if any(s.lower() in _NOT_ARTICLE_SEGMENTS for s in segments):
+    if "%" in path:
+        segments = [unquote(s) for s in path.split("/") if s]
+        lowered = [s.lower() for s in segments]
+    else:  # the common case: one split of the path, no per-segment decoding
+        segments = [s for s in path.split("/") if s]
+        lowered = path.lower().split("/")
+    if not _NOT_ARTICLE_SEGMENTS.isdisjoint(lowered):
         return False
     if segments and _FILE_EXT.search(segments[-1]):
         return False
@@ -151,13 +195,14 @@ def _article_path(path: str, query: str) -> bool:
     last = _PAGE_EXT.sub("", segments[-1])
     if len(_WORD.findall(last)) >= 3 or len(_CJK.findall(last)) >= 4:
         return True
-    runs = [len(r) for s in segments for r in _DIGITS.findall(s)]
+    # digit runs never cross a "/", so one search over the joined segments finds them all
+    runs = [len(r) for r in _DIGITS.findall("/".join(segments))]
     if any(n >= 5 for n in runs):
         return True
     # a short id beside letters in the last segment ("a3456", "1234-title") or a dated path
     if any(len(r) >= 3 for r in _DIGITS.findall(last)) and _WORD.search(last):
         return True
-    return len(runs) >= 2 and any(n == 4 for n in runs) and bool(_WORD.search(last))
+    return len(runs) >= 2 and 4 in runs and bool(_WORD.search(last))
 
 
 def url_shape(url: str) -> tuple[int, str, str, str]:
