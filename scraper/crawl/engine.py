@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import httpx
@@ -116,7 +117,12 @@ def extract_for_crawl(page: Page, profile: SiteProfile | None) -> Article:
 
 
 def _warm_up() -> None:
-    """Nothing: submitted once so the pool's workers start before the first page arrives."""
+    """Hold a worker briefly: one per worker, submitted together, makes the pool start them all.
+
+    ``ProcessPoolExecutor`` starts a new process only when no worker is idle,
+    so without this a crawl whose fetching is the slower side would run on one.
+    """
+    time.sleep(0.2)
 
 
 def make_pool(workers: int | None) -> Executor | None:
@@ -131,6 +137,18 @@ def make_pool(workers: int | None) -> Executor | None:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["scraper.crawl.engine"])
     return ProcessPoolExecutor(max_workers=count, mp_context=context)
+
+
+@lru_cache(maxsize=4096)
+def _origin_of(scheme_netloc: str) -> str:
+    parts = urlsplit(scheme_netloc)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _origin(url: str) -> str:
+    """``scheme://host:port`` of ``url``: the key politeness is counted by."""
+    scheme, sep, rest = url.partition("://")
+    return _origin_of(scheme + sep + rest.split("/", 1)[0].split("?", 1)[0])
 
 
 @dataclass
@@ -305,11 +323,15 @@ class Crawl:
     ) -> None:
         """Start buffered visits whose host has room, oldest first, up to the global limit."""
         waiting: list[Entry] = []
+        full: set[str] = set()
         while buffer and len(inflight) < limit and not self._out_of_pages():
             entry = buffer.popleft()
             host = self._host(entry)
             if not host.has_room():
                 waiting.append(entry)
+                full.add(host.name)
+                if len(full) == len(self._hosts):
+                    break  # every host is busy: the rest of the buffer can only wait too
                 continue
             host.inflight += 1
             self._started += 1
@@ -319,10 +341,10 @@ class Crawl:
     # --- hosts and robots.txt -----------------------------------------------------------
 
     def _host(self, entry: Entry) -> _Host:
-        parts = urlsplit(entry.url)
-        name = f"{parts.scheme}://{parts.netloc}"
+        name = _origin(entry.url)
         host = self._hosts.get(name)
         if host is None:
+            parts = urlsplit(entry.url)
             profile = self.profiles[entry.site]
             loopback = is_loopback(parts.hostname or "")
             pace = politeness(
@@ -603,7 +625,9 @@ async def run_crawl(
     pool = make_pool(options.workers)
     try:
         if pool is not None:
-            await asyncio.get_running_loop().run_in_executor(pool, _warm_up)
+            loop = asyncio.get_running_loop()
+            count = getattr(pool, "_max_workers", 1)
+            await asyncio.gather(*(loop.run_in_executor(pool, _warm_up) for _ in range(count)))
         async with make_client(options.fetch, transport=transport) as client:
             crawl = Crawl(
                 archive,
