@@ -18,11 +18,13 @@ from __future__ import annotations
 import argparse
 import gzip
 import itertools
+import os
 import random
 import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -98,6 +100,47 @@ class Corpus:
         return article, page
 
 
+def _stage_breakdown(records: list[tuple[Article, Page]]) -> None:
+    """Per-article cost of each filing stage, single-threaded (the pipeline overlaps them)."""
+    from scraper.archive import dedup, filing
+
+    sample = records[: min(len(records), 1000)]
+    n = len(sample)
+
+    def per_article(fn: object) -> float:
+        start = time.perf_counter()
+        for a, p in sample:
+            fn(a, p)  # type: ignore[operator]
+        return (time.perf_counter() - start) / n * 1e6
+
+    compress = per_article(lambda a, p: filing.compress_page(p.content))
+    fp = per_article(lambda a, p: dedup.fingerprint(a.body_text))
+    chash = per_article(lambda a, p: dedup.content_hash(a.headline, a.body_text))
+    start = time.perf_counter()
+    prepared = [filing.prepare(a, p) for a, p in sample]
+    prep = (time.perf_counter() - start) / n * 1e6
+    with tempfile.TemporaryDirectory() as tmp, Archive.open(Path(tmp) / "s.db") as archive:
+        start = time.perf_counter()
+        for k in range(0, n, 200):
+            archive.file_prepared(prepared[k : k + 200])
+        write = (time.perf_counter() - start) / n * 1e6
+        archive.db.execute("DROP TRIGGER articles_ai")
+        more = [
+            filing.prepare(replace(a, url=a.url + "?v=2", body_text=a.body_text + " x"), None)
+            for a, _ in sample
+        ]
+        start = time.perf_counter()
+        for k in range(0, n, 200):
+            archive.file_prepared(more[k : k + 200])
+        no_fts = (time.perf_counter() - start) / n * 1e6
+    print(
+        f"  per article, one thread ({n} sampled): prepare {prep:.0f} us "
+        f"(page compression {compress:.0f}, MinHash {fp:.0f}, content hash {chash:.0f}, "
+        f"URLs/fields {prep - compress - fp - chash:.0f}); "
+        f"write {write:.0f} us (of which FTS indexing ~{max(write - no_fts, 0):.0f})"
+    )
+
+
 def bench_ingest(n: int, batch: int) -> None:
     corpus = Corpus()
     records = [corpus.article(i) for i in range(n)]
@@ -105,17 +148,19 @@ def bench_ingest(n: int, batch: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "ingest.db"
         with Archive.open(path) as archive:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             for k in range(0, n, batch):
                 archive.file_many(Filing(a, p) for a, p in records[k : k + batch])
-            elapsed = time.perf_counter() - start
+            elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
             archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = path.stat().st_size
     print(
         f"ingest: {n} articles in {elapsed:.1f} s = {n / elapsed:,.0f} articles/s "
-        f"(batches of {batch}; raw page {raw / 1024:.0f} KB kept)"
+        f"(batches of {batch}; raw page {raw / 1024:.0f} KB kept; "
+        f"{cpu / n * 1e6:.0f} us CPU per article, load average {os.getloadavg()[0]:.1f})"
     )
     print(f"archive size: {size / n / 1024:.1f} KB per article with raw pages")
+    _stage_breakdown(records)
 
 
 def bench_search(n: int, queries: int) -> None:
@@ -173,9 +218,12 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--reextract", type=int, default=300, help="devset pages to re-extract")
     args = parser.parse_args()
-    bench_ingest(args.ingest, args.batch)
-    bench_reextract(args.reextract)
-    bench_search(args.search_articles, args.queries)
+    if args.ingest:
+        bench_ingest(args.ingest, args.batch)
+    if args.reextract:
+        bench_reextract(args.reextract)
+    if args.search_articles:
+        bench_search(args.search_articles, args.queries)
 
 
 if __name__ == "__main__":

@@ -102,6 +102,11 @@ class Prepared:
     touch: bool
 
 
+def compress_page(content: bytes) -> bytes:
+    """A raw page as stored in ``pages.content``."""
+    return zlib.compress(content, _ZLIB_LEVEL)
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -161,7 +166,7 @@ def prepare(
             page.final_url,
             page.status,
             _json(page.headers),
-            zlib.compress(page.content, _ZLIB_LEVEL),
+            compress_page(page.content),
             _iso(page.fetched_at),
         )
     when = seen_at or (page.fetched_at if page is not None else datetime.now(UTC))
