@@ -23,6 +23,7 @@ from .body_blocks import HEADINGS, Block, Page, walk
 from .body_rules import (
     CREDIT_LINE,
     PROMO_LINE,
+    PROMO_TAIL,
     RELATED_ANYWHERE,
     RELATED_LINE,
     SHARE_LINE,
@@ -39,6 +40,8 @@ _NAMED_BONUS = 0.25
 _CAPTION_MAX = 300
 #: Most elements in the box around an image and its caption.
 _CAPTION_BOX = 3
+#: Longest closing call to subscribe or follow, or rights notice.
+_PROMO_MAX = 300
 #: Most elements a teaser box under a "Related" line holds.
 _TEASER_BOX = 40
 #: Most blocks (kicker, section, breadcrumb) a container shows above its headline.
@@ -180,6 +183,7 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
     last = page.end[root]
     head = _norm(headline) if headline else None
     out: list[str] = []
+    kinds: list[str] = []  # the tag of each paragraph's block
     skip_until = -1  # end of a teaser box opened by a "Related" line
     skipping_links = False  # dropping the link list that follows a "Related" heading
     blocks = [b for b in page.blocks if root <= b.owner <= last]
@@ -222,8 +226,23 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
                 skipping_links = True
             continue
         out.append(html.unescape(text) if "&" in text else text)
-    while out and len(out[-1]) < 40 and CREDIT_LINE.match(out[-1]):
+        kinds.append(block.tag)
+    return _trim_tail(out, kinds)
+
+
+def _trim_tail(out: list[str], kinds: list[str]) -> list[str]:
+    """Drop what closes the page, not the story: a wire credit, a call to subscribe,
+    follow or donate, a rights notice, and a heading left over a box already dropped."""
+    while out:
+        last = out[-1]
+        if kinds[-1] in HEADINGS and len(last) < 120 and not last.endswith((".", "!")):
+            pass
+        elif len(last) < 40 and CREDIT_LINE.match(last):
+            pass
+        elif not (len(last) < _PROMO_MAX and PROMO_TAIL.search(last)):
+            break
         out.pop()
+        kinds.pop()
     return out
 
 

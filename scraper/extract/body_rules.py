@@ -175,6 +175,20 @@ PROMO_LINE = re.compile(
     r"hazte miembro|suscr[íi]bete|abonnez-vous|inscrivez-vous|iscriviti|zapisz się)",
     re.IGNORECASE,
 )
+#: Words of a line that closes a page rather than a story: subscribe, follow, get the
+#: app, support us, all rights reserved. Only judged on the body's last lines.
+PROMO_TAIL = re.compile(
+    r"newsletter|subscri|suscri|subskryp|abonnier|abonnez|sign(?:ing)? up|"
+    r"inscri(?:vez|bete|ba)|posteingang|postfach|your inbox|ios and android|app store|"
+    r"google play|follow (?:us|the|our|@)|folgen sie|síguenos|siga-nos|suivez-nous|"
+    r"únete|join us|on telegram|de telegram|youtube channel|canal de youtube|youtube-kanal|"
+    r"all rights reserved|"
+    r"alle rechte vorbehalten|todos los derechos|tous droits|copyrighted|prawa zastrzeżone|"
+    r"unterstützen sie|support us|spenden sie|jetzt spenden|donate (?:now|today)|log in to|"
+    r"logged in|"
+    r"einloggen",
+    re.IGNORECASE,
+)
 SHARE_LINE = re.compile(
     r"^(?:share|teilen|compartir|partager|condividi|udostępnij|chia sẻ|del|dela)"
     r"(?: (?:this|on|article|artikel|story))?\s*[:!]?$",
