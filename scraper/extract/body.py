@@ -235,11 +235,11 @@ def _trim_tail(out: list[str], kinds: list[str]) -> list[str]:
     follow or donate, a rights notice, and a heading left over a box already dropped."""
     while out:
         last = out[-1]
-        if kinds[-1] in HEADINGS and len(last) < 120 and not last.endswith((".", "!")):
-            pass
-        elif len(last) < 40 and CREDIT_LINE.match(last):
-            pass
-        elif not (len(last) < _PROMO_MAX and PROMO_TAIL.search(last)):
+        if not (
+            (kinds[-1] in HEADINGS and len(last) < 120 and not last.endswith((".", "!")))
+            or (len(last) < 40 and CREDIT_LINE.match(last))
+            or (len(last) < _PROMO_MAX and PROMO_TAIL.search(last))
+        ):
             break
         out.pop()
         kinds.pop()
