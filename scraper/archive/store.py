@@ -17,8 +17,8 @@ from sqlite_utils import Database
 
 from ..errors import ScraperError
 from ..models import Article, Page, SiteProfile
-from .filing import FileResult, Prepared, file_prepared, prepare
-from .schema import apply_migrations
+from .filing import FileResult, Prepared, file_prepared, index_pending, prepare
+from .schema import DEFERRED_FTS, apply_migrations
 
 __all__ = ["Archive", "ArchiveError", "Filing"]
 
@@ -123,10 +123,14 @@ class Archive:
         """File records already run through ``filing.prepare`` (e.g. in worker threads)."""
         try:
             with self.db.atomic():
-                results = []
+                # Defer the insert trigger: new articles are indexed in one statement.
+                self.db.execute(f"INSERT INTO {DEFERRED_FTS} (filing) VALUES (1)")
+                results, pending = [], []
                 for p in prepared:
                     self._ensure_site(p)
-                    results.append(file_prepared(self.db, p, self._tag_id))
+                    results.append(file_prepared(self.db, p, self._tag_id, pending))
+                index_pending(self.db, pending)
+                self.db.execute(f"DELETE FROM {DEFERRED_FTS}")
                 return results
         except sqlite3.DatabaseError as exc:
             self._forget_cached_rows()
