@@ -309,8 +309,12 @@ class _Detector:
     def judge(self, block: _Block) -> list[_Item]:
         """The block's items when it is a related block, else nothing.
 
-        Cheap tests first: class names and chrome, then placement, then the heading.
+        Cheap tests first: placement (half the lists of a page sit before the
+        article), class names and chrome, then the heading.
         """
+        placed = [i for i in block.items.values() if self.placed(i.node)]
+        if not placed:
+            return []
         container = block.container
         cpath = self.path(container)
         scope = self.scope(cpath)
@@ -326,10 +330,8 @@ class _Detector:
             return []
         items = [
             i
-            for i in block.items.values()
-            if not UNRELATED_CLASS.search(_class_of(i.node))
-            and self.placed(i.node)
-            and not self.inline(i)
+            for i in placed
+            if not UNRELATED_CLASS.search(_class_of(i.node)) and not self.inline(i)
         ]
         if not items:
             return []
