@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -250,6 +251,15 @@ def test_raw_pages_are_kept_compressed_and_a_refetch_does_not_pile_them_up(
     assert count == 1 and size < (FIXTURES / "binhduong-kol-campaign.html").stat().st_size / 2
     assert fetched_at == later.fetched_at.isoformat()
     assert [p.content for _, p in archive.latest_pages()] == [later.content]
+
+
+def test_raw_pages_stored_with_zlib_before_zstd_are_still_read_back(archive: Archive) -> None:
+    page = Page("https://x.vn/a", "https://x.vn/a", 200, {}, b"<html>old page</html>" * 50, T0)
+    archive.file(make_article("https://x.vn/a"), page)
+    archive.db.execute(
+        "UPDATE pages SET content = ?, codec = 'zlib'", [zlib.compress(page.content)]
+    )
+    assert [p.content for _, p in archive.latest_pages()] == [page.content]
 
 
 def test_opening_twice_applies_migrations_once_and_the_file_is_sound(tmp_path: Path) -> None:

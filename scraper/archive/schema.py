@@ -207,6 +207,12 @@ def m003_batched_search_index(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m004_page_codec(db: Database) -> None:
+    """Name the compression of each raw page: zstd from now on, zlib for the rows before."""
+    db.table("pages").add_column("codec", str, not_null_default="zlib")
+
+
 def apply_migrations(db: Database) -> None:
     """Bring ``db`` to the current schema; a no-op when it is already there."""
     MIGRATIONS.apply(db)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from sqlite_utils import Database
 
 from ..errors import ScraperError
 from ..models import Article, Page, SiteProfile
-from .filing import FileResult, Prepared, file_prepared, index_pending, prepare
+from .filing import FileResult, Prepared, decompress_page, file_prepared, index_pending, prepare
 from .schema import DEFERRED_FTS, apply_migrations
 
 __all__ = ["Archive", "ArchiveError", "Filing"]
@@ -58,6 +57,7 @@ class Archive:
         # transaction rolls back so they never name rows that do not exist.
         self._tag_ids: dict[str, int] = {}
         self._sites: set[str] = set()
+        self._pool: ThreadPoolExecutor | None = None
 
     @classmethod
     def open(cls, path: str | Path) -> Archive:
@@ -75,6 +75,9 @@ class Archive:
         return cls(db)
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
         self.db.close()
 
     def __enter__(self) -> Archive:
@@ -110,22 +113,31 @@ class Archive:
         return self.file_many([Filing(article, page, profile, seen_at, cause, touch)])[0]
 
     def file_many(self, filings: Iterable[Filing]) -> list[FileResult]:
-        """File several records in one transaction (all or none): the bulk path."""
+        """File several records in one transaction (all or none): the bulk path.
+
+        Records are prepared (page compression, MinHash) on worker threads
+        while this thread writes the ones already prepared: zstd, numpy and
+        SQLite all release the GIL, so the stages overlap on separate cores.
+        """
         filings = list(filings)
         if len(filings) < 8:
             return self.file_prepared([_prepare(f) for f in filings])
-        # zlib and numpy release the GIL: preparing on two threads overlaps
-        # the compression of raw pages, the largest cost of a bulk filing.
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            return self.file_prepared(list(pool.map(_prepare, filings)))
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="archive-prepare")
+        return self.file_prepared(self._pool.map(_prepare, filings))
 
-    def file_prepared(self, prepared: list[Prepared]) -> list[FileResult]:
-        """File records already run through ``filing.prepare`` (e.g. in worker threads)."""
+    def file_prepared(self, prepared: Iterable[Prepared]) -> list[FileResult]:
+        """File records already run through ``filing.prepare``, in one transaction.
+
+        ``prepared`` may be a lazy iterator (e.g. a thread pool's results):
+        each record is written as soon as it arrives.
+        """
         try:
             with self.db.atomic():
                 # Defer the insert trigger: new articles are indexed in one statement.
                 self.db.execute(f"INSERT INTO {DEFERRED_FTS} (filing) VALUES (1)")
-                results, pending = [], []
+                results: list[FileResult] = []
+                pending: list[int] = []
                 for p in prepared:
                     self._ensure_site(p)
                     results.append(file_prepared(self.db, p, self._tag_id, pending))
@@ -205,11 +217,11 @@ class Archive:
         ]
         for page_id in ids:
             row = self.db.execute(
-                "SELECT article_id, url, final_url, status, headers, content, fetched_at"
+                "SELECT article_id, url, final_url, status, headers, content, codec, fetched_at"
                 " FROM pages WHERE id = ?",
                 [page_id],
             ).fetchone()
-            article_id, url, final_url, status, headers, content, fetched_at = row
+            article_id, url, final_url, status, headers, content, codec, fetched_at = row
             yield (
                 int(article_id),
                 Page(
@@ -217,7 +229,7 @@ class Archive:
                     final_url=final_url,
                     status=status,
                     headers=json.loads(headers),
-                    content=zlib.decompress(content),
+                    content=decompress_page(content, codec),
                     fetched_at=datetime.fromisoformat(fetched_at),
                 ),
             )
