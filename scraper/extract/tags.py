@@ -127,8 +127,10 @@ _TAG_BOX_CLASS = re.compile(
     r"(?:^|[\s_-])(?:tags?|tag-?list|keywords?|topics|schlagworte|stichworte|etiquetas|"
     r"tu-?khoa|mots-?cles)(?:[\s_-]|$)"
 )
+#: ``\s*+`` (possessive): no label starts with a space, and without it every
+#: white-space-only text (most boxes) was retried once per leading space.
 _TAG_LABEL = re.compile(
-    r"^\s*(?:tags?|tagged|keywords|schlagworte|stichworte|themen|mots-clés|étiquettes|etiquetas|"
+    r"^\s*+(?:tags?|tagged|keywords|schlagworte|stichworte|themen|mots-clés|étiquettes|etiquetas|"
     r"palabras clave|tag|argomenti|từ khóa|từ khoá|tin liên quan|タグ|キーワード|关键词|关键字|"
     r"标签|태그|키워드|теги|ключевые слова|tagi|słowa kluczowe)\s*[:：]?\s*",
     re.IGNORECASE,
