@@ -40,6 +40,8 @@ _NAMED_BONUS = 0.25
 _CAPTION_MAX = 300
 #: Most elements in the box around an image and its caption.
 _CAPTION_BOX = 3
+#: A line seen this often in one body is a placeholder or label.
+_REPEATS = 3
 #: Longest closing call to subscribe or follow, or rights notice.
 _PROMO_MAX = 300
 #: Most elements a teaser box under a "Related" line holds.
@@ -123,14 +125,25 @@ def _chrome(page: Page) -> list[int]:
         if up >= 0:
             raw[up] += raw[index]
     limit = 0.4 * raw[0]
-    chrome = [-1] * count
     mark, content = page.mark, page.content
+    # Sibling boxes of one kind (``section.report__section--ads`` x 8) are judged
+    # together: a story cut into sections marked like ads is still the story.
+    group: dict[tuple[int, str, str], int] = {}
+    keys: dict[int, tuple[int, str, str]] = {}
+    for index in range(1, count):
+        if mark[index] == 1 and raw[index]:
+            cls = page.nodes[index].attributes.get("class") or ""
+            key = (parent[index], page.tags[index], cls.split()[0] if cls.strip() else "")
+            keys[index] = key
+            group[key] = group.get(key, 0) + raw[index]
+    chrome = [-1] * count
     for index in range(count):
         up = parent[index]
         if content[index]:
             continue
         strength = mark[index]
-        if strength == 2 or (strength == 1 and raw[index] <= limit):
+        weight = group[keys[index]] if index in keys else raw[index]
+        if strength == 2 or (strength == 1 and weight <= limit):
             chrome[index] = index
         elif up >= 0:
             chrome[index] = chrome[up]
@@ -227,7 +240,18 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
             continue
         out.append(html.unescape(text) if "&" in text else text)
         kinds.append(block.tag)
-    return _trim_tail(out, kinds)
+    return _trim_tail(_drop_repeats(out, kinds), kinds)
+
+
+def _drop_repeats(out: list[str], kinds: list[str]) -> list[str]:
+    """Drop a line that recurs three times or more: an embed placeholder or a
+    per-box label ("External content not available"), never a story's sentence."""
+    seen = Counter(out)
+    if not seen or seen.most_common(1)[0][1] < _REPEATS:
+        return out
+    keep = [i for i, text in enumerate(out) if seen[text] < _REPEATS]
+    kinds[:] = [kinds[i] for i in keep]
+    return [out[i] for i in keep]
 
 
 def _trim_tail(out: list[str], kinds: list[str]) -> list[str]:
