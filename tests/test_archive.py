@@ -8,10 +8,13 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 import sqlite_utils
+from datasketch import MinHash
 
 from scraper.archive import Archive, ArchiveError, Filing, canonical_url
+from scraper.archive.dedup import NUM_PERM, minhash_values
 from scraper.ingest import ingest_page, reextract_archive
 from scraper.models import Article, Page, Teaser
 from scraper.profiles import load_profiles
@@ -139,6 +142,43 @@ def test_a_wire_story_lightly_edited_on_two_portals_is_two_articles_in_one_clust
     clusters = dict(rows(archive, "SELECT id, cluster_id FROM articles"))
     assert clusters[a.article_id] == clusters[b.article_id] == a.article_id
     assert clusters[unrelated.article_id] is None
+
+
+CN_WIRE = (
+    "新华社河内电 越南平阳省人民委员会周一批准了一项计划，将沿西贡河新建三个工业园区，"
+    "以吸引外国投资者离开拥挤的南部中心。园区总面积一千二百公顷，预计二零二七年开放后"
+    "将创造约四万个就业岗位。来自韩国、日本和新加坡的投资者已经登记了投资意向。"
+    "该计划还包括新建道路、一座污水处理厂和工人住房，省政府将通过公私合营方式筹集资金。"
+)
+CN_OTHER = (
+    "本报讯 昨晚的足球德比战中，主队凭借下半场的两个进球以二比一战胜客队，球迷们在看台上"
+    "欢呼了整整十分钟。主教练赛后表示，球员们在困难的条件下表现出了顽强的斗志，"
+    "下周他们将前往首都进行联赛第十五轮的比赛，门票已经全部售罄。"
+)
+
+
+def test_a_chinese_wire_story_on_two_portals_clusters_and_an_unrelated_one_does_not(
+    archive: Archive,
+) -> None:
+    edited = CN_WIRE.replace("新华社河内电 ", "") + "首批企业预计年底入驻。"
+    a = archive.file(make_article("https://cn.example.com/a/1", body_text=CN_WIRE, lang="zh"))
+    b = archive.file(
+        make_article("https://cn-other.example.com/b/2", body_text=edited, headline="园区")
+    )
+    c = archive.file(
+        make_article("https://cn-other.example.com/c/3", body_text=CN_OTHER, headline="德比")
+    )
+    clusters = dict(rows(archive, "SELECT id, cluster_id FROM articles"))
+    assert b.outcome == "new"
+    assert clusters[a.article_id] == clusters[b.article_id] == a.article_id
+    assert clusters[c.article_id] is None
+
+
+def test_fingerprints_equal_datasketch_minhash_so_stored_signatures_stay_comparable() -> None:
+    shingles = np.arange(1, 5000, 7, dtype=np.uint32) * np.uint32(2654435761)
+    reference = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32", hashfunc=int)
+    reference.update_batch(shingles.tolist())
+    assert np.array_equal(minhash_values(shingles), reference.hashvalues)
 
 
 def test_clusters_survive_reopening_the_archive(tmp_path: Path) -> None:
