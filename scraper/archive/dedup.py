@@ -64,12 +64,27 @@ MIN_WORDS = 40
 # One permutation set for the process: MinHash draws it from its seed, so a
 # fixed seed gives the same signatures in every run (they are persisted).
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
-# Punctuation and symbols become spaces so "said," and "said" are one word.
-_PUNCT = {
-    cp: " "
-    for cp in (*range(0x3040), *range(0xFF00, 0xFF66))
-    if unicodedata.category(chr(cp))[0] in "PS" and chr(cp) not in "'"
-}
+
+
+def _punctuation_class() -> str:
+    """A regex class of the punctuation and symbols below U+3040 and of fullwidth forms."""
+    points = [
+        cp
+        for cp in (*range(0x3040), *range(0xFF00, 0xFF66))
+        if unicodedata.category(chr(cp))[0] in "PS" and chr(cp) != "'"
+    ]
+    runs: list[list[int]] = []
+    for cp in points:
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return "".join(re.escape(chr(a)) + ("" if a == z else "-" + re.escape(chr(z))) for a, z in runs)
+
+
+# Punctuation and symbols become spaces so "said," and "said" are one word. A regex:
+# str.translate with a dict costs 5x more on non-ASCII text (265 against 51 us per body).
+_PUNCT = re.compile(f"[{_punctuation_class()}]+")
 #: Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK.
 _UNSPACED_CHARS = (
     "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
@@ -123,7 +138,7 @@ def minhash_values(shingles: np.ndarray) -> np.ndarray:
 
 def _tokens(body: str) -> list[bytes]:
     """Words; in scripts written without spaces (Chinese, Japanese, Thai...), characters."""
-    text = body.translate(_PUNCT).casefold()
+    text = _PUNCT.sub(" ", body).casefold()
     if _UNSPACED.search(text) is None:
         return text.encode("utf-8").split()
     return [t.encode("utf-8") for t in _UNSPACED_TOKEN.findall(text)]
