@@ -235,3 +235,75 @@ def test_json_ld_article_body_stands_in_for_a_script_rendered_page() -> None:
     article = extract(html, URL)
     assert list(article.body_paragraphs) == STORY
     assert article.provenance.get("body") == JSON_LD
+
+
+def test_photo_credit_beside_an_image_is_not_body() -> None:
+    photo = (
+        '<div class="img_wrapper"><img src="/dam.jpg" alt="Dam">'
+        "<span>File photo: the reservoir at dawn. (Photo by Wang Peng)</span></div>"
+    )
+    assert body_of(page(story_html(photo))) == STORY
+
+
+def test_paragraph_holding_an_inline_image_stays() -> None:
+    inline = '<p><img src="/chart.png" alt="">Growth was fastest among users under 25.</p>'
+    assert body_of(page(story_html(inline)))[-1] == "Growth was fastest among users under 25."
+
+
+def test_editor_and_view_count_lines_are_not_body() -> None:
+    desk = "<p>责任编辑：王磊</p><p>อ่าน 12,304 ครั้ง</p><p>1.234 Aufrufe</p>"
+    assert body_of(page(story_html(desk))) == STORY
+
+
+def test_heading_over_a_box_of_links_is_not_body() -> None:
+    box = (
+        '<div class="events"><h2>Key events</h2><ul><li><a href="#b3">13:05 Rate cut confirmed'
+        '</a></li><li><a href="#b2">12:31 Speech begins</a></li></ul></div>'
+    )
+    story = "".join(f"<p>{t}</p>" for t in STORY[:2]) + box
+    story += "".join(f"<p>{t}</p>" for t in STORY[2:])
+    html = page(
+        f"<article><h1>Role of KOLs</h1><div class='article-content'>{story}</div></article>"
+    )
+    assert body_of(html) == STORY
+
+
+def test_closing_call_to_subscribe_is_not_body() -> None:
+    closing = (
+        "<p>Never miss the latest news: sign up for our free morning newsletter today.</p>"
+        "<p>Follow us on Facebook and Instagram.</p>"
+    )
+    assert body_of(page(story_html(closing))) == STORY
+
+
+def test_newsletter_mentioned_inside_the_story_stays() -> None:
+    story = "".join(f"<p>{t}</p>" for t in STORY[:2])
+    story += "<p>The ministry said its newsletter reached two million readers last year.</p>"
+    story += "".join(f"<p>{t}</p>" for t in STORY[2:])
+    html = page(
+        f"<article><h1>Role of KOLs</h1><div class='article-content'>{story}</div></article>"
+    )
+    assert "The ministry said its newsletter reached two million readers last year." in body_of(
+        html
+    )
+
+
+def test_repeated_embed_placeholder_is_not_body() -> None:
+    stub = "<div class='embed'><p>External content not available</p></div>"
+    story = "".join(f"<p>{t}</p>{stub}" for t in STORY)
+    html = page(
+        f"<article><h1>Role of KOLs</h1><div class='article-content'>{story}</div></article>"
+    )
+    assert body_of(html) == STORY
+
+
+def test_story_cut_into_sections_named_like_ads_is_body() -> None:
+    """Each section alone is small; together they are the story, whatever their class."""
+    sections = "".join(
+        f'<section class="report__section report__section--ads"><h2>Part {i}</h2><p>{t}</p>'
+        "</section>"
+        for i, t in enumerate(STORY * 2)
+    )
+    html = page(f"<article class='report'><h1>Role of KOLs</h1>{sections}</article>")
+    text = extract(html, URL).body_text
+    assert all(t in text for t in STORY)
