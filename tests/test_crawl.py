@@ -244,6 +244,9 @@ def test_the_demo_command_crawls_into_the_archive_and_says_how_to_browse_it(tmp_
     assert result.exit_code == 0, result.output
     assert f"scrape serve --db {db}" in result.output
     assert f"datasette {db}" in result.output
+    # Not a terminal: no progress line, one summary line.
+    assert "\r" not in result.output
+    assert len([line for line in result.output.splitlines() if line.startswith("crawl:")]) == 1
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= 60
     assert (tmp_path / "archive.db.log").read_text().count("GET ") > 60

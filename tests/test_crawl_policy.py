@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
@@ -18,6 +19,7 @@ from scraper.crawl.policy import (
     robots_token,
     slowed_down,
 )
+from scraper.crawl.report import Counts, Reporter, summary_line
 from scraper.errors import FetchTimeoutError, HTTPStatusError, TooManyRedirectsError
 
 NOW = datetime(2025, 3, 17, 12, 0, tzinfo=UTC)
@@ -134,3 +136,22 @@ def test_a_second_lock_on_the_same_archive_is_refused_at_once(tmp_path) -> None:
             raise AssertionError("the second lock was granted")
     with CrawlLock(tmp_path / "archive.db"):  # released: free again
         pass
+
+
+def test_on_a_terminal_the_progress_line_shows_pages_queue_errors_and_rate() -> None:
+    stream = io.StringIO()
+    reporter = Reporter(stream, live=True)
+    reporter.update(Counts(fetched=40, new=30, failed=2), queued=17, force=True)
+    reporter.finish()
+    line = stream.getvalue()
+    assert line.startswith("\r42 pages | 17 queued") and "2 errors" in line and "pages/s" in line
+    assert line.endswith("\n")
+
+
+def test_under_cron_nothing_is_drawn_and_the_summary_is_one_line() -> None:
+    stream = io.StringIO()
+    reporter = Reporter(stream, live=False)
+    reporter.update(Counts(fetched=5), queued=1, force=True)
+    assert stream.getvalue() == ""
+    line = summary_line(Counts(fetched=10, new=8, failed=1), queued=3, elapsed=2.0, exit_code=0)
+    assert "\n" not in line and "8 new" in line and "1 failed" in line and "exit 0" in line
