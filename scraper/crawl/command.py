@@ -130,6 +130,8 @@ def crawl_command(
         sys.exit(EXIT_OK)
     except OSError as exc:
         _fail_config(f"cannot create the lock file beside {db_path}: {exc.strerror or exc}")
+    package_logger = logging.getLogger("scraper")
+    level = package_logger.level
     handler = log_to_file(log_path or db_path.with_name(db_path.name + ".log"))
     try:
         try:
@@ -139,7 +141,8 @@ def crawl_command(
         with archive:
             result = _crawl_demo(archive, options) if demo else _run(archive, profiles, options)
     finally:
-        logging.getLogger("scraper").removeHandler(handler)
+        package_logger.removeHandler(handler)
+        package_logger.setLevel(level)
         handler.close()
         lock.release()
     if demo:
