@@ -307,3 +307,9 @@ def test_story_cut_into_sections_named_like_ads_is_body() -> None:
     html = page(f"<article class='report'><h1>Role of KOLs</h1>{sections}</article>")
     text = extract(html, URL).body_text
     assert all(t in text for t in STORY)
+
+
+def test_page_hidden_until_its_script_loads_still_has_a_body() -> None:
+    """Some apps wrap the whole server-rendered page in ``<div hidden>`` and reveal it by script."""
+    html = page(f"<div hidden>{story_html()}</div>")
+    assert body_of(html) == STORY

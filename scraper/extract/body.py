@@ -40,6 +40,8 @@ _NAMED_BONUS = 0.25
 _CAPTION_MAX = 300
 #: Most elements in the box around an image and its caption.
 _CAPTION_BOX = 3
+#: Less visible text than this on a whole page: look under hidden boxes too.
+_MIN_PAGE_TEXT = 500
 #: A line seen this often in one body is a placeholder or label.
 _REPEATS = 3
 #: Longest closing call to subscribe or follow, or rights notice.
@@ -82,6 +84,11 @@ def find_body(
     if top is None:
         return BodyResult(ld_paragraphs, None, JSON_LD if ld_paragraphs else None)
     page = walk(top)
+    if _text_size(page) < _MIN_PAGE_TEXT:
+        # Script-revealed pages wrap everything in one hidden box until they load.
+        revealed = walk(top, reveal=True)
+        if _text_size(revealed) > 4 * _text_size(page) + _MIN_PAGE_TEXT:
+            page = revealed
     if not page.tags:
         return BodyResult(ld_paragraphs, None, JSON_LD if ld_paragraphs else None)
     selector = profile.selectors.get("body") if profile else None
@@ -96,6 +103,10 @@ def find_body(
     if ld_paragraphs and _words(ld_paragraphs) > 2 * _words(paragraphs) + 20:
         return BodyResult(ld_paragraphs, page.nodes[root], JSON_LD)
     return BodyResult(paragraphs, page.nodes[root], HEURISTIC)
+
+
+def _text_size(page: Page) -> int:
+    return sum(len(block.text) for block in page.blocks)
 
 
 def _index_of(page: Page, node: LexborNode) -> int | None:

@@ -157,12 +157,13 @@ class Page:
         return root <= index <= self.end[root]
 
 
-def walk(top: LexborNode) -> Page:
+def walk(top: LexborNode, *, reveal: bool = False) -> Page:
     """Build the element table and text blocks under ``top`` without touching the tree.
 
     Only block elements enter the table (the body's container is always one);
     inline elements are read for links and for chrome or hidden markup, and plain
     formatting tags (``b``, ``em`` ...) are not even asked for their attributes.
+    ``reveal`` reads hidden elements too, for pages that script shows after load.
     """
     page = Page()
     nodes, tags, parent, end = page.nodes, page.tags, page.parent, page.end
@@ -242,7 +243,7 @@ def walk(top: LexborNode) -> Page:
             continue
         attrs = node.attributes
         if attrs:
-            if is_hidden(attrs):
+            if not reveal and is_hidden(attrs):
                 continue
             key = (attrs.get("class"), attrs.get("id"))
             marks = known.get(key)
