@@ -87,7 +87,7 @@ def find_body(
     if _text_size(page) < _MIN_PAGE_TEXT:
         # Script-revealed pages wrap everything in one hidden box until they load.
         revealed = walk(top, reveal=True)
-        if _text_size(revealed) > 4 * _text_size(page) + _MIN_PAGE_TEXT:
+        if _text_size(revealed) > 2 * _text_size(page) + _MIN_PAGE_TEXT // 2:
             page = revealed
     if not page.tags:
         return BodyResult(ld_paragraphs, None, JSON_LD if ld_paragraphs else None)
