@@ -42,9 +42,6 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: (scheme, netloc, lower-case host, path, query) of a link: all the filter reads.
 _Parts = tuple[str, str, str, str, str]
 _NETLOC_END = ("/", "?", "#")
-#: Characters urlsplit removes or parses specially: their presence takes the slow path.
-_SLOW_CHARS = frozenset("\t\r\n")
-_SLOW_NETLOC = frozenset("@:[]")
 
 
 def resolve(base: str, href: str) -> str | None:
@@ -60,7 +57,8 @@ def _origin(base: str) -> str:
 
 def _split(base: str, origin: str, href: str) -> _Parts | None:
     href = href.strip()
-    if not href or href.lower().startswith(_SKIP_SCHEMES):
+    # (lower-casing a prefix is enough to compare it with the short scheme names)
+    if not href or href[:12].lower().startswith(_SKIP_SCHEMES):
         return None
     absolute = href.startswith(("https://", "http://"))
     if absolute or (href[0] == "/" and not href.startswith("//")):
@@ -87,7 +85,7 @@ def _fast_split(url: str) -> _Parts | None:
     """``urlsplit`` for the common plain ``http(s)://host/path?query`` link, in a few string
     operations; None when the URL has anything urlsplit treats specially (ports, user info,
     IPv6, non-ASCII hosts, tabs or newlines), which then takes the slow path."""
-    if not _SLOW_CHARS.isdisjoint(url):
+    if "\n" in url or "\t" in url or "\r" in url:  # characters urlsplit removes
         return None
     scheme, _, rest = url.partition("://")
     if scheme not in ("http", "https"):
@@ -98,7 +96,9 @@ def _fast_split(url: str) -> _Parts | None:
         if at >= 0:
             cut = at
     netloc = rest[:cut]
-    if not netloc or not netloc.isascii() or not _SLOW_NETLOC.isdisjoint(netloc):
+    if not netloc or not netloc.isascii() or ":" in netloc or "@" in netloc or "[" in netloc:
+        return None
+    if "]" in netloc:
         return None
     tail = rest[cut:].partition("#")[0]
     path, _, query = tail.partition("?")
