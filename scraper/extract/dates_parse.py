@@ -264,8 +264,14 @@ def _time_before(hit: tuple[datetime, int], text: str) -> tuple[datetime, int]:
     if start == 0 or value.hour or value.minute or value.second:
         return hit
     match = _TIME_BEFORE.search(text[max(0, start - 24) : start])
-    if not match:
+    clock = _clock(match) if match else None
+    if clock is None:
         return hit
+    return value.replace(hour=clock[0], minute=clock[1], second=clock[2]), start
+
+
+def _clock(match: re.Match[str]) -> tuple[int, int, int] | None:
+    """(hour, minute, second) of a time match (groups: h, m, s?, a/p?), None if impossible."""
     hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
     ampm = (match.group(4) or "").lower()
     if ampm == "p" and hour < 12:
@@ -273,8 +279,8 @@ def _time_before(hit: tuple[datetime, int], text: str) -> tuple[datetime, int]:
     elif ampm == "a" and hour == 12:
         hour = 0
     if hour > 23 or minute > 59 or second > 59:
-        return hit
-    return value.replace(hour=hour, minute=minute, second=second), start
+        return None
+    return hour, minute, second
 
 
 def _find_iso(text: str, ctx: ParseContext) -> tuple[datetime, int] | None:
@@ -411,17 +417,10 @@ def _settle(readings: list[date], text: str, ctx: ParseContext) -> date | None:
 def _with_time(day: date, rest: str) -> datetime:
     value = datetime(day.year, day.month, day.day)
     match = _TIME.match(rest)
-    if not match:
+    clock = _clock(match) if match else None
+    if match is None or clock is None:
         return value
-    hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
-    ampm = (match.group(4) or "").lower()
-    if ampm == "p" and hour < 12:
-        hour += 12
-    elif ampm == "a" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59 or second > 59:
-        return value
-    value = value.replace(hour=hour, minute=minute, second=second)
+    value = value.replace(hour=clock[0], minute=clock[1], second=clock[2])
     return _with_zone(value, rest[match.end() :])
 
 
