@@ -5,6 +5,13 @@ ran, so a killed process leaves either the old schema or the new one. Opening
 an archive applies whatever is pending; opening it again applies nothing.
 The tables are the contract in docs/ARCHITECTURE.md ("The archive schema"):
 change both together.
+
+Durability: the archive runs in WAL mode with ``synchronous=NORMAL``
+(``store._PRAGMAS``). A commit then reaches the WAL file without an fsync,
+so an application crash or ``kill -9`` loses nothing that was committed
+(the WAL is in the OS's page cache and is replayed on the next open), and
+no crash of any kind corrupts the file. Only a power loss or kernel panic
+can lose the last few transactions, which the next crawl fetches again.
 """
 
 from __future__ import annotations

@@ -22,6 +22,16 @@ from .schema import DEFERRED_FTS, apply_migrations
 __all__ = ["Archive", "ArchiveError", "Filing"]
 
 
+#: Connection settings (see schema.py's docstring for why synchronous=NORMAL is safe).
+_PRAGMAS = (
+    "synchronous=NORMAL",  # no fsync per commit: 30-50 us per filed page saved in WAL mode
+    "busy_timeout=10000",  # the crawl and a reextract may write at once: wait, do not fail
+    "temp_store=MEMORY",  # sorts and temp b-trees of search and stats never touch disk
+    "cache_size=-65536",  # 64 MB: the look-up indexes of a 100,000-article archive stay hot
+    "mmap_size=268435456",  # reads of the first 256 MB map the file instead of copying pages
+)
+
+
 class ArchiveError(ScraperError):
     """The archive file cannot be opened, is not an archive, or a write failed."""
 
@@ -65,10 +75,8 @@ class Archive:
         try:
             db = Database(path)
             db.enable_wal()
-            # WAL with synchronous=NORMAL cannot corrupt; a power cut may lose
-            # the last commits, which the next crawl re-files.
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("PRAGMA busy_timeout=10000")
+            for pragma in _PRAGMAS:
+                db.execute(f"PRAGMA {pragma}")
             apply_migrations(db)
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"{path}: cannot open archive: {exc}") from exc
