@@ -313,3 +313,18 @@ def test_page_hidden_until_its_script_loads_still_has_a_body() -> None:
     """Some apps wrap the whole server-rendered page in ``<div hidden>`` and reveal it by script."""
     html = page(f"<div hidden>{story_html()}</div>")
     assert body_of(html) == STORY
+
+
+def test_post_tag_and_category_classes_do_not_hide_the_story() -> None:
+    """WordPress names a post's tags and categories in its classes (``tag-…``, ``category-…``)."""
+    comment = (
+        "<div class='comment'><p>A long reader comment that goes on about the campaign, the "
+        "budget, the ministry and what the reader would have done instead of all this.</p></div>"
+    )
+    comments = f"<section id='comments' class='comments-area'>{comment * 4}</section>"
+    post = (
+        "<div class='post-12 post type-post category-kommentar tag-wirtschaft tag-social-media'>"
+        f"<h1>Role of KOLs</h1><div class='entry'>{''.join(f'<p>{t}</p>' for t in STORY)}</div>"
+        "</div>"
+    )
+    assert body_of(page(post, around=comments)) == STORY

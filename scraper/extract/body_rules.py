@@ -65,6 +65,12 @@ _LEAD = re.compile(
     r"subline|dek|sapo|abstract|deck|perex|ingress|entradilla|sottotitolo|description)"
     r"(?![a-z])"
 )
+#: A post's tag or category slug as a class (``tag-banken``, ``category-der-kommentar``):
+#: it names the post's topic, not what the element is.
+_TAXONOMY = re.compile(
+    r"(?:tag|category)-(?!(?:list|cloud|links?|box|wrap|wrapper|container|area|widget|block|"
+    r"title|label|heading|nav|menu|items?)(?![a-z]))"
+)
 _HUMP = re.compile(r"([a-z])([A-Z])")
 _HAS_HUMP = re.compile(r"[a-z][A-Z]")
 # Class/id words and itemprops of the article text itself; they override the chrome words.
@@ -132,6 +138,8 @@ def _word_flags(word: str) -> int:
     regexes, the costliest part of the page walk.
     """
     marks = _HUMP.sub(r"\1-\2", word).lower() if _HAS_HUMP.search(word) else word.lower()
+    if _TAXONOMY.match(marks):
+        return 0
     return (
         (_CHROME_FLAG if _CHROME.search(marks) else 0)
         | (_COMMENTS_FLAG if _COMMENTS.search(marks) else 0)
