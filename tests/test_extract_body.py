@@ -328,3 +328,18 @@ def test_post_tag_and_category_classes_do_not_hide_the_story() -> None:
         "</div>"
     )
     assert body_of(page(post, around=comments)) == STORY
+
+
+def test_page_builder_widget_blocks_are_story_text() -> None:
+    """Page builders wrap every block, story included, in ``elementor-widget-container``."""
+    blocks = "".join(
+        "<div class='elementor-widget elementor-widget-text-editor'>"
+        f"<div class='elementor-widget-container'><p>{t}</p></div></div>"
+        for t in STORY
+    )
+    share = (
+        "<div class='elementor-widget elementor-widget-share-buttons'><div class='"
+        "elementor-widget-container'><a href='https://facebook.com/x'>Facebook</a></div></div>"
+    )
+    html = page(f"<div class='elementor-section'><h1>Role of KOLs</h1>{blocks}{share}</div>")
+    assert body_of(html) == STORY

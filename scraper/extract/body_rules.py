@@ -71,6 +71,9 @@ _TAXONOMY = re.compile(
     r"(?:tag|category)-(?!(?:list|cloud|links?|box|wrap|wrapper|container|area|widget|block|"
     r"title|label|heading|nav|menu|items?)(?![a-z]))"
 )
+#: Page-builder prefixes: every block of such a page, story text included, is an
+#: ``elementor-widget``; only the words after the prefix say what the block is.
+_BUILDER = re.compile(r"^(?:elementor-(?:widget-?)?|et_pb_|fusion-|wpb_|vc_)")
 _HUMP = re.compile(r"([a-z])([A-Z])")
 _HAS_HUMP = re.compile(r"[a-z][A-Z]")
 # Class/id words and itemprops of the article text itself; they override the chrome words.
@@ -140,6 +143,7 @@ def _word_flags(word: str) -> int:
     marks = _HUMP.sub(r"\1-\2", word).lower() if _HAS_HUMP.search(word) else word.lower()
     if _TAXONOMY.match(marks):
         return 0
+    marks = _BUILDER.sub("", marks, count=1)
     return (
         (_CHROME_FLAG if _CHROME.search(marks) else 0)
         | (_COMMENTS_FLAG if _COMMENTS.search(marks) else 0)
