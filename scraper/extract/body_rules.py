@@ -201,8 +201,10 @@ PROMO_TAIL = re.compile(
     r"all rights reserved|"
     r"alle rechte vorbehalten|todos los derechos|tous droits|copyrighted|prawa zastrzeżone|"
     r"unterstützen sie|support us|spenden sie|jetzt spenden|donate (?:now|today)|log in to|"
-    r"logged in|"
-    r"einloggen",
+    r"logged in|einloggen|thank you for your support|help us continue|"
+    r"straight to your (?:phone|inbox)|abgelegt unter|this entry was posted|"
+    r"bookmark the permalink|trackback|kommentare geschlossen|comments are closed|"
+    r"in den kommentaren|suggested citation",
     re.IGNORECASE,
 )
 SHARE_LINE = re.compile(
