@@ -364,7 +364,13 @@ _SOURCE_MARKUP = (
 def _closing_credit(root: LexborNode) -> str | None:
     """The last short credit line inside the article container or just after it."""
     found: str | None = None
-    for node in root.css("p, div, span, strong, b, em, small, footer"):
+    # The last line wins, so walk backwards and stop at the first credit. A node
+    # holding a line longer than 50 characters is longer still: its ancestors are
+    # marked and skipped without reading their (whole-article) text.
+    long_ids: set[int] = set()
+    for node in reversed(root.css("p, div, span, strong, b, em, small, footer")):
+        if node.mem_id in long_ids:
+            continue
         if node.child is not None and node.child.next is None and not node.child.is_text_node:
             continue  # the same line is seen through its only child
         text = node.text(deep=True)
@@ -372,6 +378,12 @@ def _closing_credit(root: LexborNode) -> str | None:
             name = _credit_name(text)
             if name:
                 found = name
+                break
+        elif text:
+            parent = node.parent
+            while parent is not None and parent.mem_id not in long_ids:
+                long_ids.add(parent.mem_id)
+                parent = parent.parent
     sibling = root.next
     hops = 0
     while found is None and sibling is not None and hops < 4:
