@@ -343,3 +343,18 @@ def test_page_builder_widget_blocks_are_story_text() -> None:
     )
     html = page(f"<div class='elementor-section'><h1>Role of KOLs</h1>{blocks}{share}</div>")
     assert body_of(html) == STORY
+
+
+def test_sentence_paragraph_with_many_links_stays() -> None:
+    linked = (
+        '<p>He previously spent four years as <a href="/o/1">spokesman of the national '
+        'retailers association</a> and of <a href="/o/2">the chamber of commerce and industry '
+        "in the capital city</a>, before joining.</p>"
+    )
+    teaser = (
+        '<p><a href="/a/7">Another story about the national image campaign and the youth '
+        "union that ran it across the provinces this year.</a></p>"
+    )
+    paragraphs = body_of(page(story_html(linked + teaser)))
+    assert paragraphs[-1].startswith("He previously spent four years")
+    assert not any("Another story" in p for p in paragraphs)

@@ -36,6 +36,10 @@ from .structured import Structured
 _LINK_PENALTY = 1.5
 #: Extra weight of article text in an element whose markup names it the body.
 _NAMED_BONUS = 0.25
+#: Shortest paragraph kept however much of it is links (when it ends a sentence).
+_LINKED_PROSE = 120
+#: Share of link text that makes a paragraph a teaser whatever it reads like.
+_MOSTLY_LINK = 0.85
 #: Longest caption or photo credit under an image.
 _CAPTION_MAX = 300
 #: Most elements in the box around an image and its caption.
@@ -229,7 +233,7 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
             skipping_links = False
         if owner <= skip_until or chrome[owner] > root:
             continue
-        if block.link_chars > _MAX_LINK_SHARE * len(text):
+        if block.link_chars > _MAX_LINK_SHARE * len(text) and not _linked_prose(block):
             continue
         if head is not None and len(text) < 300 and _norm(text) == head:
             continue
@@ -279,6 +283,17 @@ def _trim_tail(out: list[str], kinds: list[str]) -> list[str]:
         out.pop()
         kinds.pop()
     return out
+
+
+def _linked_prose(block: Block) -> bool:
+    """A paragraph of sentences that happens to link many of its words."""
+    text = block.text
+    return (
+        block.tag == "p"
+        and len(text) >= _LINKED_PROSE
+        and block.link_chars < _MOSTLY_LINK * len(text)  # a whole-link teaser is not
+        and text.endswith((".", "!", "?"))
+    )
 
 
 def _heads_link_box(page: Page, blocks: list[Block], position: int, root: int) -> bool:
