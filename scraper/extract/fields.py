@@ -6,10 +6,10 @@ import html
 import re
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import HEURISTIC, JSON_LD, META, OPENGRAPH, PROFILE, SiteProfile
-from .dom import ancestors, class_id, node_text
+from .dom import ancestors, class_id, is_inside, node_text
 from .structured import Structured, ld_text
 
 
@@ -67,10 +67,11 @@ def find_section(
     return None, None
 
 
+#: Breadcrumb trails; their links are the section path.
 _BREADCRUMBS = (
-    '[class*="breadcrumb"] a, [id*="breadcrumb"] a, [class*="topicpath"] a, '
-    '[id*="topicpath"] a, [class*="crumbs"] a, [aria-label*="breadcrumb" i] a, '
-    '[itemtype*="BreadcrumbList"] a'
+    '[class*="breadcrumb"], [id*="breadcrumb"], [class*="topicpath"], '
+    '[id*="topicpath"], [class*="crumbs"], [aria-label*="breadcrumb" i], '
+    '[itemtype*="BreadcrumbList"]'
 )
 _SECTION_LABEL = re.compile(r"section|category|categorie|rubri|ressort|kicker|chuyen-?muc|desk")
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
@@ -106,9 +107,26 @@ def _position(value: object) -> int:
         return 0
 
 
+def _breadcrumb_links(tree: LexborHTMLParser) -> list[LexborNode]:
+    """Links inside breadcrumb trails, in page order.
+
+    Finding the trails first and then their links is one cheap pass on the
+    pages without a trail; a ``trail a`` selector tested every link's
+    ancestors against every trail pattern (twice the time on every page).
+    """
+    links: list[LexborNode] = []
+    outer: LexborNode | None = None
+    for trail in tree.css(_BREADCRUMBS):
+        if outer is not None and is_inside(trail, outer):
+            continue  # its links are already taken with the enclosing trail
+        outer = trail
+        links.extend(a for a in trail.css("a") if a.mem_id != trail.mem_id)
+    return links
+
+
 def _section_link(tree: LexborHTMLParser, url: str) -> str | None:
     crumbs = [
-        a for a in tree.css(_BREADCRUMBS) if not _is_home(a.attributes.get("href") or "", url)
+        a for a in _breadcrumb_links(tree) if not _is_home(a.attributes.get("href") or "", url)
     ]
     crumbs = [a for a in crumbs if not _same_page(a.attributes.get("href") or "", url)]
     if crumbs:
