@@ -358,3 +358,17 @@ def test_sentence_paragraph_with_many_links_stays() -> None:
     paragraphs = body_of(page(story_html(linked + teaser)))
     assert paragraphs[-1].startswith("He previously spent four years")
     assert not any("Another story" in p for p in paragraphs)
+
+
+def test_read_also_line_in_a_short_story_does_not_cut_it() -> None:
+    """When story text follows the "Read also" line in its box, the box is the story's
+    own (a short part of it): only the line and its link are dropped."""
+    long = [t + " " + t for t in STORY]  # paragraphs long enough to read as story text
+    part = "".join(f"<p>{t}</p>" for t in long[:2])
+    part += '<p>Read also:</p><div><a href="/a/5">Another story about the campaign</a></div>'
+    part += f"<p>{long[2]}</p>"
+    story = f"<div class='part'>{part}</div><div class='part'><p>{long[3]}</p></div>"
+    html = page(
+        f"<article><h1>Role of KOLs</h1><div class='article-content'>{story}</div></article>"
+    )
+    assert body_of(html) == long

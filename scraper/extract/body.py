@@ -38,6 +38,8 @@ _LINK_PENALTY = 1.5
 _NAMED_BONUS = 0.25
 #: Shortest paragraph kept however much of it is links (when it ends a sentence).
 _LINKED_PROSE = 120
+#: A paragraph this long without many links is story text, not a teaser line.
+_PROSE = 150
 #: Share of link text that makes a paragraph a teaser whatever it reads like.
 _MOSTLY_LINK = 0.85
 #: Longest caption or photo credit under an image.
@@ -248,9 +250,13 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
         if len(text) < 60 and (RELATED_LINE.match(text) or RELATED_ANYWHERE.search(text)):
             # A teaser box: the rest of the heading's (or the line's) own container.
             box = page.parent[owner] if block.tag in HEADINGS or block.tag == "p" else owner
-            if box > root and page.end[box] - box <= _TEASER_BOX:
+            if (
+                box > root
+                and page.end[box] - box <= _TEASER_BOX
+                and not _prose_follows(page, blocks, position, box)
+            ):
                 skip_until = page.end[box]
-            elif block.tag in HEADINGS:
+            else:
                 skipping_links = True
             continue
         out.append(html.unescape(text) if "&" in text else text)
@@ -283,6 +289,18 @@ def _trim_tail(out: list[str], kinds: list[str]) -> list[str]:
         out.pop()
         kinds.pop()
     return out
+
+
+def _prose_follows(page: Page, blocks: list[Block], position: int, box: int) -> bool:
+    """Whether story paragraphs follow a "Read also" line in its box: then the box is
+    the story's own container (a short article), not a teaser box."""
+    last = page.end[box]
+    for block in blocks[position + 1 :]:
+        if block.owner > last:
+            return False
+        if len(block.text) >= _PROSE and block.link_chars < 0.3 * len(block.text):
+            return True
+    return False
 
 
 def _linked_prose(block: Block) -> bool:
