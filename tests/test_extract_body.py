@@ -372,3 +372,23 @@ def test_read_also_line_in_a_short_story_does_not_cut_it() -> None:
         f"<article><h1>Role of KOLs</h1><div class='article-content'>{story}</div></article>"
     )
     assert body_of(html) == long
+
+
+def test_box_toggle_labels_and_live_entry_stamps_are_not_body() -> None:
+    noise = "<p>Box aufklappen Box zuklappen</p><p>21:00Antony Clements</p><p>20:42KEY EVENT</p>"
+    assert body_of(page(story_html(noise))) == STORY
+
+
+def test_sign_up_form_in_the_story_is_not_body() -> None:
+    form = (
+        "<form action='/signup'><p>Get our award-winning daily news email featuring exclusive "
+        "stories, opinion and expert analysis</p><label>* FIRST NAME</label><input name='f'>"
+        "<p>Registration is a free and easy way to support our journalism and our reporters.</p>"
+        "</form>"
+    )
+    story = "".join(f"<p>{t}</p>" for t in STORY[:2]) + form
+    story += "".join(f"<p>{t}</p>" for t in STORY[2:])
+    html = page(
+        f"<article><h1>Role of KOLs</h1><div class='article-content'>{story}</div></article>"
+    )
+    assert body_of(html) == STORY

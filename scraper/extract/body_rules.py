@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-CHROME_TAGS = frozenset({"nav", "aside", "footer", "figcaption", "menu"})
+CHROME_TAGS = frozenset({"nav", "aside", "footer", "figcaption", "menu", "form"})
 CHROME_ROLES = frozenset(
     [
         "navigation",
@@ -242,7 +242,7 @@ _BYLINE = re.compile(
     r"^(?:von|by|par|por|di|av|af|door|od|от|від|written by|text)\s+\S", re.IGNORECASE
 )
 _DATE = re.compile(
-    r"\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\d{1,2}[:.h]\d{2}(?!\d)|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"
 )
 _NUMBERS_ONLY = re.compile(r"^[\d\s:/.|,]+$")
@@ -259,6 +259,16 @@ _DESK_LINE = re.compile(
 )
 
 
+#: The labels of a collapsible box's toggle ("Box aufklappen Box zuklappen", "Show more").
+_TOGGLE = re.compile(
+    r"^(?:[\w-]+ )?(?:aufklappen|zuklappen|ausklappen|einklappen|expand|collapse|show more|"
+    r"show less|mehr anzeigen|weniger anzeigen|afficher plus|voir plus|ver más|mostrar más)"
+    r"(?: [\w-]+)?(?: (?:aufklappen|zuklappen|ausklappen|einklappen|collapse|show less|"
+    r"weniger anzeigen))?$",
+    re.IGNORECASE,
+)
+
+
 def is_noise_line(text: str) -> bool:
     """A short line that is page furniture: a date line, byline, credit, ad label, timer.
 
@@ -268,7 +278,7 @@ def is_noise_line(text: str) -> bool:
     if len(text) >= 80:
         return False
     folded = text.casefold().strip(" :.-–|")
-    if folded in _AD_WORDS or _DESK_LINE.match(text):
+    if folded in _AD_WORDS or _DESK_LINE.match(text) or _TOGGLE.match(text):
         return True
     words = _LETTER_WORD.findall(text)
     if not words:
