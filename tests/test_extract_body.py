@@ -392,3 +392,16 @@ def test_sign_up_form_in_the_story_is_not_body() -> None:
         f"<article><h1>Role of KOLs</h1><div class='article-content'>{story}</div></article>"
     )
     assert body_of(html) == STORY
+
+
+def test_paywall_and_consent_notices_are_not_body() -> None:
+    notices = (
+        "<p>Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés.</p>"
+        "<p>Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.</p>"
+    )
+    story = "".join(f"<p>{t}</p>" for t in STORY[:2]) + notices
+    story += "".join(f"<p>{t}</p>" for t in STORY[2:])
+    html = page(
+        f"<article><h1>Role of KOLs</h1><div class='article-content'>{story}</div></article>"
+    )
+    assert body_of(html) == STORY

@@ -22,6 +22,7 @@ from ..models import HEURISTIC, JSON_LD, PROFILE, SiteProfile
 from .body_blocks import HEADINGS, Block, Page, walk
 from .body_rules import (
     CREDIT_LINE,
+    GATE_LINE,
     PROMO_LINE,
     PROMO_TAIL,
     RELATED_ANYWHERE,
@@ -245,7 +246,9 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
             continue
         if TAG_LINE.match(text) or SHARE_LINE.match(text) or is_noise_line(text):
             continue
-        if len(text) < 160 and (PROMO_LINE.match(text) or _asks_for_javascript(text)):
+        if len(text) < 160 and (
+            PROMO_LINE.match(text) or _asks_for_javascript(text) or GATE_LINE.search(text)
+        ):
             continue
         if len(text) < 60 and (RELATED_LINE.match(text) or RELATED_ANYWHERE.search(text)):
             # A teaser box: the rest of the heading's (or the line's) own container.

@@ -207,6 +207,17 @@ PROMO_TAIL = re.compile(
     r"in den kommentaren|suggested citation",
     re.IGNORECASE,
 )
+#: A paywall or consent notice standing in for content: "reserved for subscribers",
+#: "You have 57% of this article left", "I agree to be shown content from YouTube".
+GATE_LINE = re.compile(
+    r"réservée? aux abonnés|reserved for subscribers|subscribers only|nur für abonnenten|"
+    r"exklusiv für abonnenten|solo para suscriptores|exclusivo para suscriptores|"
+    r"il vous reste \d|de cet article à lire|of this article left|"
+    r"ich bin damit einverstanden|externen? inhalte?n? (?:von|nicht)|external content|"
+    r"inhalte von (?:youtube|twitter|x|instagram|facebook|tiktok|spotify)|"
+    r"(?:accept|akzeptieren sie|allow) (?:all )?cookies|enable (?:the )?cookies",
+    re.IGNORECASE,
+)
 SHARE_LINE = re.compile(
     r"^(?:share|teilen|compartir|partager|condividi|udostępnij|chia sẻ|del|dela)"
     r"(?: (?:this|on|article|artikel|story))?\s*[:!]?$",
