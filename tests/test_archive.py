@@ -331,6 +331,16 @@ def test_a_batch_is_searchable_including_a_story_revised_within_the_same_batch(
     assert rows(archive, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')") == []
 
 
+def test_search_puts_a_headline_match_before_a_passing_mention(archive: Archive) -> None:
+    mention = make_article("https://x.vn/1", headline="Council meets", body_text=WIRE + " Dengue.")
+    story = make_article("https://x.vn/2", headline="Dengue cases rise", body_text="Clinics.")
+    archive.file_many([Filing(story), Filing(mention)])  # the mention is the newer
+    assert [r["headline"] for r in archive.search("dengue")] == [
+        "Dengue cases rise",
+        "Council meets",
+    ]
+
+
 def test_rows_written_by_other_tools_are_still_indexed_by_the_trigger(archive: Archive) -> None:
     archive.db.table("articles").insert(
         {

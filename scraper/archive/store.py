@@ -19,7 +19,7 @@ from ..models import Article, Page, SiteProfile
 from .filing import FileResult, Prepared, decompress_page, file_prepared, index_pending, prepare
 from .schema import DEFERRED_FTS, apply_migrations
 
-__all__ = ["Archive", "ArchiveError", "Filing"]
+__all__ = ["SEARCH_WINDOW", "Archive", "ArchiveError", "Filing"]
 
 
 #: Connection settings (see schema.py's docstring for why synchronous=NORMAL is safe).
@@ -30,6 +30,20 @@ _PRAGMAS = (
     "cache_size=-65536",  # 64 MB: the look-up indexes of a 100,000-article archive stay hot
     "mmap_size=268435456",  # reads of the first 256 MB map the file instead of copying pages
 )
+
+
+#: How many of the newest matches a search ranks (see ``Archive.search``).
+SEARCH_WINDOW = 1000
+_SEARCH_SQL = """
+WITH hits AS (
+  SELECT rowid, bm25(articles_fts, 10.0, 4.0, 1.0, 6.0) AS score FROM articles_fts
+  WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?
+)
+SELECT a.id, a.headline, a.canonical_url, a.site, a.published_at
+FROM hits JOIN articles a ON a.id = hits.rowid
+ORDER BY hits.score, a.id DESC
+LIMIT ?
+"""
 
 
 class ArchiveError(ScraperError):
@@ -205,14 +219,18 @@ class Archive:
     # --- reading --------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Articles matching a full-text query, best first; diacritics are folded both ways."""
-        rows = self.db.table("articles").search(
-            query,
-            columns=["id", "headline", "canonical_url", "site", "published_at"],
-            limit=limit,
-            quote=True,
-        )
-        return list(rows)
+        """Articles matching a full-text query, best first; diacritics are folded both ways.
+
+        Ranked by BM25 (weights as the datasette search: headline 10, summary
+        4, body 1, tags 6) among the ``SEARCH_WINDOW`` most recently archived
+        matches. Scoring every match of a common word took 170-270 ms at
+        100,000 articles; the window keeps it under 40 ms and is exact for
+        any query with fewer matches. Words are quoted (no FTS syntax errors);
+        a double-quoted group is a phrase.
+        """
+        cursor = self.db.execute(_SEARCH_SQL, [self.db.quote_fts(query), SEARCH_WINDOW, limit])
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
 
     def latest_pages(self) -> Iterator[tuple[int, Page]]:
         """(article id, its latest raw page) for every article with one: re-extraction's input."""
