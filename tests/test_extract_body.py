@@ -405,3 +405,11 @@ def test_paywall_and_consent_notices_are_not_body() -> None:
         f"<article><h1>Role of KOLs</h1><div class='article-content'>{story}</div></article>"
     )
     assert body_of(html) == STORY
+
+
+def test_ruby_readings_are_not_spliced_into_the_text() -> None:
+    line = (
+        "<p><ruby>外国人<rt>がいこくじん</rt></ruby>の"
+        "<ruby>皆<rp>(</rp><rt>みな</rt><rp>)</rp></ruby>さんのためのニュースです。</p>"
+    )
+    assert "外国人の皆さんのためのニュースです。" in body_of(page(story_html(line)))

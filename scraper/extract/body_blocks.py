@@ -42,6 +42,8 @@ SKIP_TAGS = frozenset(
         "meta",
         "option",
         "dialog",
+        "rt",  # ruby annotations: the reading of a word, printed above it, not in the line
+        "rp",
     ]
 )
 #: Elements that end one text block and start another.
