@@ -413,3 +413,18 @@ def test_ruby_readings_are_not_spliced_into_the_text() -> None:
         "<ruby>皆<rp>(</rp><rt>みな</rt><rp>)</rp></ruby>さんのためのニュースです。</p>"
     )
     assert "外国人の皆さんのためのニュースです。" in body_of(page(story_html(line)))
+
+
+def test_story_after_a_related_heading_with_links_resumes() -> None:
+    """The link list under "Related" ends where prose starts, even prose with a link in it."""
+    related = (
+        '<h4>Related</h4><div><a href="/a/3">Youth union praised for campaign</a></div>'
+        '<div><a href="/a/4">Provinces join national image drive</a></div>'
+    )
+    linked = STORY[2].replace("National Day", "<a href='/tag/day'>National Day</a>")
+    story = "".join(f"<p>{t}</p>" for t in STORY[:2]) + related + f"<p>{linked}</p>"
+    story += f"<p>{STORY[3]}</p>"
+    html = page(
+        f"<article><h1>Role of KOLs</h1><div class='article-content'>{story}</div></article>"
+    )
+    assert body_of(html) == STORY

@@ -231,7 +231,8 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
         owner = block.owner
         text = block.text
         if skipping_links:
-            if block.link_chars:
+            # The link list under a "Related" heading ends at the first line of prose.
+            if block.link_chars and not _is_prose(block):
                 continue
             skipping_links = False
         if owner <= skip_until or chrome[owner] > root:
@@ -301,9 +302,13 @@ def _prose_follows(page: Page, blocks: list[Block], position: int, box: int) -> 
     for block in blocks[position + 1 :]:
         if block.owner > last:
             return False
-        if len(block.text) >= _PROSE and block.link_chars < 0.3 * len(block.text):
+        if _is_prose(block):
             return True
     return False
+
+
+def _is_prose(block: Block) -> bool:
+    return len(block.text) >= _PROSE and block.link_chars < 0.3 * len(block.text)
 
 
 def _linked_prose(block: Block) -> bool:
