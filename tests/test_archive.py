@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -13,7 +14,7 @@ import pytest
 import sqlite_utils
 from datasketch import MinHash
 
-from scraper.archive import Archive, ArchiveError, Filing, canonical_url
+from scraper.archive import Archive, ArchiveError, Filing, canonical, canonical_url
 from scraper.archive.dedup import NUM_PERM, minhash_values
 from scraper.ingest import ingest_page, reextract_archive
 from scraper.models import Article, Page, Teaser
@@ -387,3 +388,22 @@ def test_a_failed_write_leaves_nothing_half_filed(archive: Archive) -> None:
 )
 def test_canonical_url_drops_tracking_and_normalises(url: str, expected: str) -> None:
     assert canonical_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://news.example.vn/a/parks-1.html",
+        "https://a-b.c.vn/x-y_z.html",
+        "https://a.vn/x'y(1)*!;b=c:d@e,f+g$&~",
+        "https://a.vn/a//b/",
+        "https://a.vn/.hidden/..b/...",
+        "https://xn--bcher-kva.de/a",
+    ],
+)
+def test_urls_that_skip_canonicalisation_are_those_it_would_leave_unchanged(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert canonical_url(url) == url
+    monkeypatch.setattr(canonical, "_ALREADY_CANONICAL", re.compile(r"(?!)"))
+    assert canonical.canonical_url.__wrapped__(url) == url

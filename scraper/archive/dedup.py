@@ -156,7 +156,8 @@ def fingerprint(body: str) -> Fingerprint | None:
     # One C-speed hash per word, then 3-gram shingle hashes combined in numpy:
     # hashing each shingle string in Python would cost more than filing the article.
     hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint32, count=len(words))
-    shingles = np.unique((hashes[:-2] * _MIX_A) ^ (hashes[1:-1] * _MIX_B) ^ hashes[2:])
+    # No de-duplication: a repeated shingle cannot change a minimum (np.unique cost 58 us).
+    shingles = (hashes[:-2] * _MIX_A) ^ (hashes[1:-1] * _MIX_B) ^ hashes[2:]
     values = minhash_values(shingles).astype("<u4").tobytes()
     return Fingerprint(values, band_keys(values))
 
