@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import threading
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -119,6 +119,8 @@ class Prepared:
     seen_at: str
     cause: str
     touch: bool
+    tag_names: tuple[str, ...]
+    present: tuple[str, ...]  # the tracked fields with a value: a new article's first revision
 
 
 def compress_page(content: bytes) -> bytes:
@@ -217,11 +219,16 @@ def prepare(
         seen_at=when.astimezone(UTC).isoformat(),
         cause=cause,
         touch=touch,
+        tag_names=tuple(article.tags),
+        present=tuple(f for f in TRACKED_FIELDS if fields[f] not in (None, "", "[]")),
     )
 
 
-def _marks(values: Iterable[object]) -> str:
-    return ", ".join("?" for _ in values)
+def _marks(values: Sized) -> str:
+    return _MARKS[len(values)] if len(values) < len(_MARKS) else ", ".join("?" * len(values))
+
+
+_MARKS = tuple(", ".join("?" * n) for n in range(64))
 
 
 def index_pending(db: Database, pending: list[int]) -> None:
@@ -327,7 +334,7 @@ def _file_new(db: Database, p: Prepared, tag_id: Any, pending: list[int]) -> Fil
         "INSERT INTO article_urls (url, article_id) VALUES (?, ?)",
         [(u, article_id) for u in p.urls],
     )
-    present = tuple(f for f in TRACKED_FIELDS if p.fields[f] not in (None, "", "[]"))
+    present = p.present
     _add_revision(db, article_id, p, present, {})
     _write_tags(db, article_id, p, tag_id, replace=False)
     _write_fingerprint(db, article_id, p, replace=False)
@@ -350,7 +357,7 @@ def _add_revision(
 def _write_tags(db: Database, article_id: int, p: Prepared, tag_id: Any, *, replace: bool) -> None:
     if replace:
         db.conn.execute("DELETE FROM article_tags WHERE article_id = ?", [article_id])
-    names = dict.fromkeys(json.loads(p.fields["tags"]))
+    names = dict.fromkeys(p.tag_names)
     db.conn.executemany(
         "INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?)",
         [(article_id, tag_id(name)) for name in names],
