@@ -40,6 +40,7 @@ _WEBPAGE_TYPES = {"webpage", "itempage", "collectionpage"}
 
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CDATA = re.compile(r"^\s*//\s*<!\[CDATA\[|//\s*\]\]>\s*$")
 
 
 @dataclass(slots=True)
@@ -110,7 +111,8 @@ def _parse_jsonld(raw: str) -> list[Any]:
     if not text:
         return []
     text = text.replace("<!--", "").replace("-->", "")
-    text = re.sub(r"^\s*//\s*<!\[CDATA\[|//\s*\]\]>\s*$", "", text)
+    if "<![CDATA[" in text or "]]>" in text:  # (the search alone costs ~25 us per kB)
+        text = _CDATA.sub("", text)
     text = text.strip().rstrip(";")
     for attempt in range(3):
         try:
