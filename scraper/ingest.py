@@ -40,7 +40,7 @@ def ingest_page(
 
 
 def reextract_archive(
-    archive: Archive, profiles: Sequence[SiteProfile], *, batch: int = 100
+    archive: Archive, profiles: Sequence[SiteProfile], *, batch: int = 500
 ) -> Counter[str]:
     """Re-run extraction over every article's latest stored page; no network.
 
