@@ -428,3 +428,19 @@ def test_story_after_a_related_heading_with_links_resumes() -> None:
         f"<article><h1>Role of KOLs</h1><div class='article-content'>{story}</div></article>"
     )
     assert body_of(html) == STORY
+
+
+def test_author_box_named_like_content_is_not_body() -> None:
+    """``entry-content`` inside an author box or related-posts teaser is still that box."""
+    box = (
+        "<section class='author-box'><div class='data-entry-content'><p>After many years "
+        "abroad the author returned home and now writes about media, marketing and the "
+        "digital economy for several magazines.</p></div></section>"
+        "<div class='related-posts'><div class='related-post-content'><p>Another story about "
+        "colours of the season: marsala, terracotta and ochre are back in living rooms.</p>"
+        "</div></div>"
+    )
+    text = extract(page(story_html(box)), URL).body_text
+    assert "returned home" not in text
+    assert "marsala" not in text
+    assert text.startswith(STORY[0])

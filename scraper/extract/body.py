@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..models import HEURISTIC, JSON_LD, PROFILE, SiteProfile
 from .body_blocks import HEADINGS, Block, Page, walk
 from .body_rules import (
+    BOX_WORDS,
     CREDIT_LINE,
     GATE_LINE,
     PROMO_LINE,
@@ -158,6 +159,11 @@ def _chrome(page: Page) -> list[int]:
     for index in range(count):
         up = parent[index]
         if content[index]:
+            # Text words cancel the element's own chrome words, and its ancestors' only
+            # when those may be a layout wrapper: the text of a related-posts teaser or an
+            # author box (``post-content`` in ``author-box``) stays chrome.
+            if up >= 0 and chrome[up] >= 0 and _names_box(page.nodes[chrome[up]]):
+                chrome[index] = chrome[up]
             continue
         strength = mark[index]
         weight = group[keys[index]] if index in keys else raw[index]
@@ -166,6 +172,11 @@ def _chrome(page: Page) -> list[int]:
         elif up >= 0:
             chrome[index] = chrome[up]
     return chrome
+
+
+def _names_box(node: LexborNode) -> bool:
+    attrs = node.attributes
+    return bool(BOX_WORDS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
 
 
 def _choose_root(page: Page, chrome: list[int]) -> int:

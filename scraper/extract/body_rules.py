@@ -54,6 +54,12 @@ _CHROME = re.compile(
     r"author|dateline|source)(?![a-z])"
     r")"
 )
+#: Words of a box that is never the story, even when it holds text named as content:
+#: related-posts teasers, author boxes, recommendation widgets, comments.
+BOX_WORDS = re.compile(
+    r"(?<![a-z0-9])(?:related|relacionad|recommend|outbrain|taboola|author-?(?:bio|box|info|card)|"
+    r"about-?(?:the-?)?author|comment(?!ary)|kommentar|more-?(?:stories|articles|posts))"
+)
 #: Words of a comment section: chrome even when it holds most of the page's text.
 _COMMENTS = re.compile(
     r"(?<![a-z0-9])(?<!has-)(?<!no-)(?<!with-)(?:comment(?!ary)|kommentar|comentario|commentaire|"
