@@ -444,3 +444,26 @@ def test_author_box_named_like_content_is_not_body() -> None:
     assert "returned home" not in text
     assert "marsala" not in text
     assert text.startswith(STORY[0])
+
+
+def test_teaser_cards_inside_the_story_are_not_body() -> None:
+    card = (
+        "<article class='card'><h3><a href='/a/8'>Province launches its own youth campaign"
+        "</a></h3><p>The provincial youth union has launched a campaign of its own, modelled "
+        "on the national one, officials said.</p></article>"
+    )
+    story = "".join(f"<p>{t}</p>" for t in STORY[:2]) + card
+    story += "".join(f"<p>{t}</p>" for t in STORY[2:])
+    html = page(
+        f"<article><h1>Role of KOLs</h1><div class='article-content'>{story}</div></article>"
+    )
+    assert body_of(html) == STORY
+
+
+def test_story_whose_own_headline_is_a_link_is_kept() -> None:
+    """Blogs link the post's own headline: that article is the story, not a teaser card."""
+    post = (
+        "<article><h2><a href='/kols'>Role of KOLs</a></h2>"
+        f"<div class='entry'>{''.join(f'<p>{t}</p>' for t in STORY)}</div></article>"
+    )
+    assert body_of(page(f"<div class='posts'>{post}</div>")) == STORY

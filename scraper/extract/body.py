@@ -38,6 +38,10 @@ from .structured import Structured
 _LINK_PENALTY = 1.5
 #: Extra weight of article text in an element whose markup names it the body.
 _NAMED_BONUS = 0.25
+#: Headings of teaser cards (an ``h1`` is the page's own headline).
+_CARD_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: Most text in a teaser card: a linked heading and a summary.
+_CARD_TEXT = 500
 #: Shortest paragraph kept however much of it is links (when it ends a sentence).
 _LINKED_PROSE = 120
 #: A paragraph this long without many links is story text, not a teaser line.
@@ -238,9 +242,12 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
             blocks = above + blocks[position + 1 :]
             break
     per_owner = Counter(b.owner for b in blocks)
+    cards = _teaser_cards(page, root, blocks)
     for position, block in enumerate(blocks):
         owner = block.owner
         text = block.text
+        if cards and any(start <= owner <= stop for start, stop in cards):
+            continue
         if skipping_links:
             # The link list under a "Related" heading ends at the first line of prose.
             if block.link_chars and not _is_prose(block):
@@ -316,6 +323,27 @@ def _prose_follows(page: Page, blocks: list[Block], position: int, box: int) -> 
         if _is_prose(block):
             return True
     return False
+
+
+def _teaser_cards(page: Page, root: int, blocks: list[Block]) -> list[tuple[int, int]]:
+    """Element ranges of ``<article>`` cards inside the story whose heading is a link:
+    teasers for other stories, however long their summary."""
+    cards: list[tuple[int, int]] = []
+    for block in blocks:
+        if block.tag not in _CARD_HEADINGS or block.link_chars <= _MAX_LINK_SHARE * len(block.text):
+            continue
+        up = page.parent[block.owner]
+        for _ in range(3):
+            if up <= root:
+                break
+            if page.tags[up] == "article":
+                stop = page.end[up]
+                size = sum(len(b.text) for b in blocks if up <= b.owner <= stop)
+                if size <= _CARD_TEXT:
+                    cards.append((up, stop))
+                break
+            up = page.parent[up]
+    return cards
 
 
 def _is_prose(block: Block) -> bool:
