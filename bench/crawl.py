@@ -269,6 +269,7 @@ def main() -> None:
             options = CrawlOptions(workers=args.workers)
             print(f"crawl of {args.pages} pages...", file=sys.stderr, flush=True)
             profiler = cProfile.Profile() if args.profile else None
+            cpu_before = resource.getrusage(resource.RUSAGE_SELF)
             started = time.perf_counter()
             if profiler is not None:
                 profiler.enable()
@@ -276,6 +277,7 @@ def main() -> None:
                 run_crawl(archive, [bench_profile(base)], options=options, reporter=sampler)
             )
             elapsed = time.perf_counter() - started
+            cpu_after = resource.getrusage(resource.RUSAGE_SELF)
             if profiler is not None:
                 profiler.disable()
                 profiler.dump_stats(args.profile)
@@ -286,10 +288,13 @@ def main() -> None:
         print(f"pure extraction over {args.sample} pages...", file=sys.stderr, flush=True)
         pure = pure_rate(args.sample)
         print(f"  {pure:.1f} pages/s", file=sys.stderr, flush=True)
+        load = os.getloadavg()[0]
     finally:
         server.terminate()
     filed = result.counts.new + result.counts.merged + result.counts.unchanged
     e2e = filed / elapsed
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
+    cpu_ms = 1000 * cpu / max(filed, 1)
     low, high = sampler.samples.get(args.rss_at), sampler.samples.get(args.pages)
     growth = None
     if low and high:
@@ -305,6 +310,8 @@ def main() -> None:
         "end_to_end_pages_per_s": round(e2e, 1),
         "pure_extract_pages_per_s": round(pure, 1),
         "ratio": round(e2e / pure, 3),
+        "crawl_process_cpu_ms_per_page": round(cpu_ms, 2),
+        "load_average_1min": round(load, 1),
         "rss": {str(k): v for k, v in sampler.samples.items()},
         "peak_rss_growth": round(growth, 3) if growth is not None else None,
         "archive_mb": round(size / 1e6, 1),
@@ -315,6 +322,7 @@ def main() -> None:
     print(f"end-to-end: {e2e:.1f} pages/s ({filed} pages filed in {elapsed:.1f} s)")
     print(f"pure extract (1 process): {pure:.1f} pages/s")
     print(f"ratio: {e2e / pure:.2f} (bar: >= 0.80)")
+    print(f"crawl process CPU: {cpu_ms:.2f} ms per page; load average {load:.1f}")
     for mark, sample in sampler.samples.items():
         print(f"RSS at {mark} pages: {sample}")
     if growth is not None:

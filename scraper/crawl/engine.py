@@ -6,7 +6,7 @@ Wiring, all in ``Crawl``::
                         │            ├─ robots.txt (once per host per run)
                         │            ├─ host pace: delay, concurrency, pauses after 429/503
                         │            ├─ fetch_page (one shared httpx client, conditional GET)
-                        │            ├─ article: extract in a process pool ─▶ file + frontier
+                        │            ├─ article: extract in the worker processes ─▶ file + frontier
                         │            └─ listing/sitemap/feed: discover links ─▶ frontier
                         └── global concurrency limit, --max-pages, --max-time
 
@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -34,7 +33,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ..archive import Archive, ArchiveError, Filing
+from ..archive import Archive, ArchiveError
+from ..archive.filing import Prepared, prepare
 from ..discover import (
     in_scope,
     is_article_url,
@@ -60,15 +60,39 @@ from .policy import (
     robots_token,
     slowed_down,
 )
+from .pool import ProcessPool
 from .report import Counts, Reporter
 
-__all__ = ["CRAWL_FETCH", "Crawl", "CrawlOptions", "CrawlResult", "extract_for_crawl", "run_crawl"]
+__all__ = [
+    "CRAWL_FETCH",
+    "Crawl",
+    "CrawlOptions",
+    "CrawlResult",
+    "Extracted",
+    "extract_and_prepare",
+    "extract_for_crawl",
+    "run_crawl",
+]
 
 logger = logging.getLogger(__name__)
+
+try:
+    import sniffio  # noqa: F401
+except ImportError:
+    # httpcore runs ``import sniffio`` several times per request and falls back to asyncio
+    # when it is missing; a failed import is not cached, so each one searched sys.path
+    # again (~1.4 ms of CPU per page). A None entry makes the import fail at once.
+    sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
 
 #: Fetch settings for the crawl: a server asking for a long wait is left for a later run
 #: instead of holding a fetcher for minutes.
 CRAWL_FETCH = FetchSettings(max_total_wait=20.0, attempt_timeout=60.0)
+
+#: Extracted pages are filed together, in one transaction with their frontier rows, once
+#: this many are waiting or the oldest has waited ``BATCH_SECONDS``: a commit per page
+#: cost more than the page's own rows. A kill loses at most this batch, fetched again.
+BATCH_PAGES = 32
+BATCH_SECONDS = 0.2
 
 Clock = Callable[[], datetime]
 
@@ -116,27 +140,52 @@ def extract_for_crawl(page: Page, profile: SiteProfile | None) -> Article:
     return extract_page(page, [profile] if profile is not None else [])[0]
 
 
-def _warm_up() -> None:
-    """Hold a worker briefly: one per worker, submitted together, makes the pool start them all.
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """An article page as a pool worker hands it back: ready to file, plus its article links.
 
-    ``ProcessPoolExecutor`` starts a new process only when no worker is idle,
-    so without this a crawl whose fetching is the slower side would run on one.
+    ``links`` are the teasers in the profile's article scope, as (url, canonical key).
     """
-    time.sleep(0.2)
+
+    prepared: Prepared
+    links: tuple[tuple[str, str], ...]
 
 
-def make_pool(workers: int | None) -> Executor | None:
-    """A process pool for extraction with ``workers`` processes (None: one per core; 0: none).
+def extract_and_prepare(page: Page, profile: SiteProfile, seen_at: datetime) -> Extracted:
+    """Extract a page and do the filing's CPU work (compression, fingerprint) in the worker.
+
+    What comes back is smaller than the page (the raw bytes compressed), and
+    the crawl process is left with only the database writes.
+    """
+    article = extract_for_crawl(page, profile)
+    prepared = prepare(article, page, profile=profile, seen_at=seen_at)
+    links = tuple((t[2], t[5]) for t in prepared.teasers if is_article_url(t[2], profile))
+    return Extracted(prepared, links)
+
+
+@dataclass(slots=True)
+class _Done:
+    """An extracted page waiting in the batch for its filing transaction."""
+
+    entry: Entry
+    page: Page
+    extracted: Extracted
+    started: datetime
+    now: datetime
+    next_due: datetime | None
+
+
+def make_pool(workers: int | None) -> ProcessPool | None:
+    """Extraction processes, ``workers`` of them (None: one per core; 0: none, extract inline).
 
     Workers come from a forkserver that imported the extractor once, so
-    they start fast and never inherit the crawl's threads or sockets.
+    they start fast and never inherit the crawl's sockets; ``await
+    pool.start()`` before use.
     """
     count = (os.cpu_count() or 1) if workers is None else workers
     if count <= 0:
         return None
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["scraper.crawl.engine"])
-    return ProcessPoolExecutor(max_workers=count, mp_context=context)
+    return ProcessPool(count, preload=["scraper.crawl.engine"])
 
 
 @lru_cache(maxsize=4096)
@@ -195,7 +244,7 @@ class Crawl:
         client: httpx.AsyncClient,
         *,
         options: CrawlOptions = CrawlOptions(),  # noqa: B008 (frozen, shared safely)
-        pool: Executor | None = None,
+        pool: ProcessPool | None = None,
         reporter: Reporter | None = None,
         clock: Clock = _utcnow,
     ) -> None:
@@ -220,6 +269,9 @@ class Crawl:
         self._hosts: dict[str, _Host] = {}
         self._started = 0
         self._queued = 0
+        self._held: set[str] = set()  # keys buffered, in flight or waiting in the batch
+        self._batch: list[_Done] = []
+        self._batch_due = 0.0  # time.monotonic() by which the batch is filed
 
     # --- the run ------------------------------------------------------------------------
 
@@ -276,7 +328,7 @@ class Crawl:
     async def _schedule(self, began: float, sites: list[str]) -> str | None:
         """Keep up to ``concurrency`` visits in flight; returns the limit that stopped it."""
         buffer: deque[Entry] = deque()
-        held: set[str] = set()  # keys buffered or in flight
+        held = self._held
         inflight: dict[asyncio.Task[None], Entry] = {}
         stopped: str | None = None
         limit = self.options.concurrency
@@ -285,7 +337,15 @@ class Crawl:
                 if self._out_of_time(began):
                     stopped = "max-time"
                     break
-                if len(buffer) < 2 * limit:
+                # File the batch when full, old enough, or when nothing else is going on
+                # (its teasers may be all that is left to crawl).
+                if self._batch and (
+                    len(self._batch) >= BATCH_PAGES
+                    or not inflight
+                    or time.monotonic() >= self._batch_due
+                ):
+                    self._flush()
+                if len(buffer) < limit:
                     for entry in self.frontier.due(
                         self.clock(), limit=256, exclude=held, sites=sites
                     ):
@@ -297,21 +357,31 @@ class Crawl:
                     self._start_some(buffer, inflight, limit)
                 if not inflight:
                     break
-                remaining = None
+                timeout = None
                 if self.options.max_time is not None:
-                    remaining = max(0.0, self.options.max_time - (time.monotonic() - began))
+                    timeout = max(0.0, self.options.max_time - (time.monotonic() - began))
+                if self._batch:
+                    wait = max(0.0, self._batch_due - time.monotonic())
+                    timeout = wait if timeout is None else min(timeout, wait)
                 done, _ = await asyncio.wait(
-                    inflight, timeout=remaining, return_when=asyncio.FIRST_COMPLETED
+                    inflight, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
                 )
+                pending = {waiting.entry.key for waiting in self._batch}
                 for task in done:
                     entry = inflight.pop(task)
-                    held.discard(entry.key)
                     task.result()  # an unexpected error ends the run loudly
+                    if entry.key not in pending:
+                        held.discard(entry.key)
                 self._queued = len(buffer) + len(inflight)
                 self.reporter.update(self.counts, self._queued)
+            # max-time: what was extracted is complete, so it is filed; what is in flight
+            # is abandoned below.
+            self._flush()
         finally:
-            # max-time, an error or a cancellation: abandon what is in flight.
-            # Nothing of theirs was committed, so their URLs are simply due next run.
+            # max-time, an error or a cancellation: abandon what is in flight (and, on an
+            # error, the batch). Nothing of theirs was committed, so their URLs are simply
+            # due next run.
+            self._batch.clear()
             for task in inflight:
                 task.cancel()
             if inflight:
@@ -515,12 +585,13 @@ class Crawl:
     async def _article(
         self, entry: Entry, page: Page, profile: SiteProfile, started: datetime
     ) -> None:
+        """Extract (and prepare) the page in the pool, then leave it in the batch to be filed."""
+        now = self.clock()
         try:
             if self.pool is None:
-                article = extract_for_crawl(page, profile)
+                extracted = extract_and_prepare(page, profile, now)
             else:
-                loop = asyncio.get_running_loop()
-                article = await loop.run_in_executor(self.pool, extract_for_crawl, page, profile)
+                extracted = await self.pool.run(extract_and_prepare, page, profile, now)
         except ScraperError as exc:
             # Not an article after all (not HTML, nothing readable): do not ask again.
             logger.warning("%s: not extracted: %s", page.final_url, exc)
@@ -532,44 +603,73 @@ class Crawl:
                 self._record(entry, page, started)
             self.counts.failed += 1
             return
-        now = self.clock()
+        if not self._batch:
+            self._batch_due = time.monotonic() + BATCH_SECONDS
         next_due = self._revisit(entry, profile, now)
-        teasers = [
-            Found(t.url, profile.name, "article", page.final_url)
-            for t in article.teasers
-            if is_article_url(t.url, profile)
-        ]
+        self._batch.append(_Done(entry, page, extracted, started, now, next_due))
+
+    def _flush(self) -> None:
+        """File the batch: its articles, frontier rows, links and fetch log in one transaction.
+
+        If the archive refuses the batch, each page is tried alone so one bad
+        page does not fail the others.
+        """
+        batch, self._batch = self._batch, []
         try:
-            with self.db.atomic():
-                result = self.archive.file_many([Filing(article, page, profile, seen_at=now)])[0]
+            if len(batch) > 1:
+                try:
+                    self._file(batch)
+                    return
+                except ArchiveError:
+                    pass  # find the page it was: file them one by one
+            for done in batch:
+                try:
+                    self._file([done])
+                except ArchiveError as exc:
+                    logger.error("%s: not filed: %s", done.page.final_url, exc)
+                    self.counts.failed += 1
+        finally:
+            for done in batch:
+                self._held.discard(done.entry.key)
+
+    def _file(self, batch: list[_Done]) -> None:
+        with self.db.atomic():
+            results = self.archive.file_prepared([done.extracted.prepared for done in batch])
+            discovered = 0
+            for done, result in zip(batch, results, strict=True):
+                entry, page, now = done.entry, done.page, done.now
                 self.frontier.visited(
                     entry,
                     now,
                     status=page.status,
-                    next_due=next_due,
+                    next_due=done.next_due,
                     etag=page.headers.get("etag"),
                     last_modified=page.headers.get("last-modified"),
                     article_id=result.article_id,
                 )
+                profile = self.profiles[entry.site]
                 if page.final_url != entry.url and in_scope(page.final_url, profile):
-                    self.frontier.also_done(page.final_url, entry, now, next_due)
-                discovered = self.frontier.add(teasers, now)
-                self._record(entry, page, started)
-        except ArchiveError as exc:
-            logger.error("%s: not filed: %s", page.final_url, exc)
-            self.counts.failed += 1
-            return
-        self.counts.fetched += 1
+                    self.frontier.also_done(page.final_url, entry, now, done.next_due)
+                discovered += self.frontier.add(
+                    (
+                        Found(url, entry.site, "article", page.final_url, key=key)
+                        for url, key in done.extracted.links
+                    ),
+                    now,
+                )
+                self._record(entry, page, done.started)
         self.counts.discovered += discovered
-        outcome = result.outcome
-        if outcome == "new":
-            self.counts.new += 1
-        elif outcome == "revised":
-            self.counts.revised += 1
-        elif outcome == "merged":
-            self.counts.merged += 1
-        else:
-            self.counts.unchanged += 1
+        for result in results:
+            self.counts.fetched += 1
+            outcome = result.outcome
+            if outcome == "new":
+                self.counts.new += 1
+            elif outcome == "revised":
+                self.counts.revised += 1
+            elif outcome == "merged":
+                self.counts.merged += 1
+            else:
+                self.counts.unchanged += 1
 
     def _source(self, entry: Entry, page: Page, profile: SiteProfile, started: datetime) -> None:
         """A listing, sitemap or feed: queue the in-scope links it gives."""
@@ -625,9 +725,7 @@ async def run_crawl(
     pool = make_pool(options.workers)
     try:
         if pool is not None:
-            loop = asyncio.get_running_loop()
-            count = getattr(pool, "_max_workers", 1)
-            await asyncio.gather(*(loop.run_in_executor(pool, _warm_up) for _ in range(count)))
+            await pool.start()
         async with make_client(options.fetch, transport=transport) as client:
             crawl = Crawl(
                 archive,
@@ -641,4 +739,4 @@ async def run_crawl(
             return await crawl.run()
     finally:
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            await pool.close()

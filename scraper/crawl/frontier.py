@@ -95,6 +95,7 @@ class Found:
     kind: Kind
     found_on: str | None = None
     depth: int = 0
+    key: str | None = None  # its canonical form, when the finder already computed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,30 +175,26 @@ class Frontier:
         A known URL is left as it is: an article is fetched once and then
         only on its revisit schedule, however often it is linked.
         """
-        new = 0
         seen: set[str] = set()
+        rows: list[tuple[object, ...]] = []
+        discovered, due = _iso(now), _ts(now)
         for link in links:
-            key = canonical_url(link.url)
+            key = link.key or canonical_url(link.url)
             if key in seen:
                 continue
             seen.add(key)
-            cursor = self.db.execute(
-                f"INSERT OR IGNORE INTO {TABLE}"
-                " (key, url, site, kind, found_on, depth, discovered_at, next_due)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    key,
-                    link.url,
-                    link.site,
-                    link.kind,
-                    link.found_on,
-                    link.depth,
-                    _iso(now),
-                    _ts(now),
-                ],
+            rows.append(
+                (key, link.url, link.site, link.kind, link.found_on, link.depth, discovered, due)
             )
-            new += cursor.rowcount
-        return new
+        if not rows:
+            return 0
+        cursor = self.db.conn.executemany(
+            f"INSERT OR IGNORE INTO {TABLE}"
+            " (key, url, site, kind, found_on, depth, discovered_at, next_due)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        return int(cursor.rowcount)
 
     # --- choosing -----------------------------------------------------------------------
 
