@@ -657,7 +657,19 @@ class Crawl:
                     ),
                     now,
                 )
-                self._record(entry, page, done.started)
+            # The fetch log, one insert for the batch (``record_fetch`` per page looked the
+            # table up in sqlite_master each time: ~160 us a page).
+            self.db.table("fetches").insert_all(
+                {
+                    "url": done.entry.url,
+                    "status": done.page.status,
+                    "error": None,
+                    "started_at": done.started.astimezone(UTC).isoformat(),
+                    "elapsed_ms": done.page.elapsed_ms,
+                    "bytes": len(done.page.content),
+                }
+                for done in batch
+            )
         self.counts.discovered += discovered
         for result in results:
             self.counts.fetched += 1
