@@ -50,6 +50,7 @@ from .dates_parse import (
     find_in_text,
     numeric_readings,
     parse_date,
+    parse_machine,
     parse_structured,
     to_tzinfo,
 )
@@ -351,8 +352,11 @@ def _local_midnight(finding: DateFinding) -> DateFinding:
 
 
 def _page_offset(found: Structured, tree: LexborHTMLParser) -> tzinfo | None:
-    """The UTC offset the page writes on its own timestamps, when it is not zero."""
-    ctx = ParseContext()
+    """The UTC offset the page writes on its own timestamps, when it is not zero.
+
+    Only machine-written timestamps carry offsets worth counting, so dateparser
+    (which, with no language, tries every locale it knows) is never asked here.
+    """
     raws: list[str] = []
     for obj in found.jsonld:
         for key in ("datePublished", "dateModified", "dateCreated"):
@@ -365,7 +369,7 @@ def _page_offset(found: Structured, tree: LexborHTMLParser) -> tzinfo | None:
         raws.append(node.attributes.get("datetime") or "")
     offsets: Counter[timedelta] = Counter()
     for raw in raws[:40]:
-        value = parse_structured(raw, ctx) if raw and len(raw) >= 16 else None
+        value = parse_machine(raw) if raw and len(raw) >= 16 else None
         offset = value.utcoffset() if value is not None else None
         if offset:
             offsets[offset] += 1

@@ -214,6 +214,12 @@ def parse_structured(text: str, ctx: ParseContext) -> datetime | None:
     raw = text.strip()
     if not raw:
         return None
+    return parse_machine(raw) or parse_naive(raw, ctx)
+
+
+def parse_machine(text: str) -> datetime | None:
+    """A machine-written timestamp (ISO 8601, compact ISO, epoch seconds); never dateparser."""
+    raw = text.strip()
     match = _ISO.fullmatch(raw)
     if match:
         return _from_iso(match)
@@ -230,7 +236,7 @@ def parse_structured(text: str, ctx: ParseContext) -> datetime | None:
     match = _ISO.match(raw)  # "2024-05-03T10:00:00+02:00[Europe/Berlin]", trailing junk
     if match and match.group(4):
         return _from_iso(match)
-    return parse_naive(raw, ctx)
+    return None
 
 
 def parse_naive(text: str, ctx: ParseContext) -> datetime | None:
@@ -561,16 +567,19 @@ def _build_parser(languages: tuple[str, ...], order: str | None, base: datetime 
     return DateDataParser(languages=list(languages) or None, settings=settings)
 
 
+#: Tried, in this order, when a page declares no language: the languages of
+#: most news sites. Letting dateparser detect the language among all of its
+#: ~200 locales costs ~15 ms a call, more than the rest of a page's extraction.
+_UNDECLARED = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "ru", "tr", "vi", "id")
+
+
 @lru_cache(maxsize=256)
 def _supported(languages: tuple[str, ...]) -> tuple[str, ...]:
-    """The languages dateparser knows, primary subtags, with English as a last resort.
-
-    With no language known at all, the empty tuple lets dateparser detect it
-    (slower, but only ever run on a span the regex already cut out)."""
+    """The languages dateparser knows, primary subtags, with English as a last resort."""
     from dateparser.data import language_locale_dict
 
     if not languages:
-        return ()
+        languages = _UNDECLARED
     out: list[str] = []
     for lang in (*languages, "en"):
         code = lang.lower().replace("_", "-").split("-")[0]
