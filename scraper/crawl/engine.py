@@ -474,6 +474,7 @@ class Crawl:
     # --- one URL ------------------------------------------------------------------------
 
     async def _visit(self, entry: Entry, host: _Host) -> None:
+        holding = True  # the host's slot, given back once its answer is read
         try:
             profile = self.profiles[entry.site]
             robots = await self._robots(host, profile)
@@ -499,6 +500,10 @@ class Crawl:
             except FetchError as exc:
                 self._failed(entry, exc, host, started)
                 return
+            # Politeness counts requests to the host, not our extraction of its answer: the
+            # slot goes to the next request while this page waits for an extraction process.
+            host.inflight -= 1
+            holding = False
             if page.status == 304:
                 self._not_modified(entry, page, started)
             elif entry.kind == "article":
@@ -506,7 +511,8 @@ class Crawl:
             else:
                 self._source(entry, page, profile, started)
         finally:
-            host.inflight -= 1
+            if holding:
+                host.inflight -= 1
 
     def _blocked(self, entry: Entry) -> None:
         logger.info("%s: disallowed by robots.txt, not fetched", entry.url)

@@ -171,7 +171,7 @@ def politeness(
     crawl_delay: float | None,
     loopback: bool,
     loopback_delays: bool,
-    loopback_concurrency: int = 8,
+    loopback_concurrency: int = 4,
 ) -> Politeness:
     """The pace for one host: the profile's delay, or robots.txt's Crawl-delay when longer.
 
