@@ -1,5 +1,5 @@
-"""The scheduled crawl: a persistent frontier, polite async fetching, extraction in a process
-pool, one transaction per page, a lock against overlapping runs.
+"""The scheduled crawl: a persistent frontier, polite async fetching, extraction in worker
+processes, filing in small transactions with the frontier rows, a lock against overlapping runs.
 
 ``run_crawl(archive, profiles, options=...)`` runs once; ``scrape crawl`` wraps it
 with the lock, the progress report and the exit code. docs/CRAWL.md tells how it works.

@@ -6,13 +6,16 @@ Wiring, all in ``Crawl``::
                         │            ├─ robots.txt (once per host per run)
                         │            ├─ host pace: delay, concurrency, pauses after 429/503
                         │            ├─ fetch_page (one shared httpx client, conditional GET)
-                        │            ├─ article: extract in the worker processes ─▶ file + frontier
+                        │            ├─ article: extract + prepare in a worker (pool.py) ─▶ batch
                         │            └─ listing/sitemap/feed: discover links ─▶ frontier
-                        └── global concurrency limit, --max-pages, --max-time
+                        ├── global concurrency limit, --max-pages, --max-time
+                        └── _flush: the batch's articles + frontier rows, one transaction
 
 Every page's outcome is written in one transaction together with its frontier
-row (and the ``fetches`` log), so a run killed at any point loses nothing that
-was committed and repeats nothing that was: see ``frontier``'s docstring.
+row (and the ``fetches`` log): articles in batches of up to ``BATCH_PAGES``,
+anything else alone. So a run killed at any point loses nothing that was
+committed (at most the batch not yet filed, fetched again next run) and
+repeats nothing that was: see ``frontier``'s docstring.
 Decisions (robots, pace, retries, exit code) are ``policy``'s pure functions;
 scope and the revisit schedule are ``scraper.discover``'s.
 """
