@@ -59,6 +59,11 @@ def test_non_html_input_is_refused(data: bytes) -> None:
 def test_vietnamese_combining_tone_marks_are_composed() -> None:
     decomposed = "Bi\u0300nh Dương"  # windows-1258 has ư and ơ, but tones only as marks
     data = (
-        f"<html><head><meta charset='windows-1258'></head><body><p>{decomposed}</p></body></html>"
+        f"<html><head><meta charset='windows-1258'><title>{decomposed} grows</title></head>"
+        f"<body><article><h1>{decomposed} grows</h1><p>{decomposed} "
+        + "welcomes new investment projects this year. " * 4
+        + "</p></article></body></html>"
     )
-    assert "Bình Dương" in decode_html(data.encode("cp1258"))
+    article = extract(data.encode("cp1258"), "https://news.example/vn")
+    assert article.headline == "Bình Dương grows"
+    assert article.body_text.startswith("Bình Dương")

@@ -7,11 +7,14 @@ records which source won each field.
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import replace
 from datetime import datetime
+from typing import overload
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..models import Article, SiteProfile
+from ..models import Article, SiteProfile, Teaser
 from .body import find_body
 from .dates import find_dates
 from .decode import decode_html
@@ -30,6 +33,25 @@ from .tags import find_tags
 from .teasers import find_teasers
 
 __all__ = ["extract"]
+
+
+@overload
+def nfc(text: str) -> str: ...
+@overload
+def nfc(text: None) -> None: ...
+def nfc(text: str | None) -> str | None:
+    """Compose combining marks (windows-1258 Vietnamese, some CMSs): "Bình" is one form."""
+    if text is None or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def _nfc_teaser(teaser: Teaser) -> Teaser:
+    return replace(
+        teaser,
+        title=nfc(teaser.title),
+        summary=nfc(teaser.summary),
+    )
 
 
 def extract(
@@ -92,25 +114,25 @@ def extract(
     teasers = find_teasers(
         tree, url=url, body_root=body.root, headline_node=headline_node, profile=profile
     )
-    paragraphs = tuple(body.paragraphs)
+    paragraphs = tuple(nfc(p) for p in body.paragraphs)
     return Article(
         url=url,
         canonical_url=find_canonical(found, url),
         site=site_name(found, url, profile),
         lang=find_lang(found, profile),
-        headline=headline,
-        summary=summary,
+        headline=nfc(headline),
+        summary=nfc(summary),
         published_at=published.value if published else None,
         published_raw=published.raw if published else None,
         modified_at=modified.value if modified else None,
         modified_raw=modified.raw if modified else None,
-        section=section,
-        authors=tuple(authors),
-        source=credit,
+        section=nfc(section),
+        authors=tuple(nfc(a) for a in authors),
+        source=nfc(credit),
         body_text="\n\n".join(paragraphs),
         body_paragraphs=paragraphs,
-        tags=tuple(tags),
-        teasers=tuple(teasers),
+        tags=tuple(nfc(t) for t in tags),
+        teasers=tuple(_nfc_teaser(t) for t in teasers),
         top_image=top_image,
         provenance=provenance,
     )

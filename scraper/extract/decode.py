@@ -5,14 +5,15 @@ keep a stale legacy declaration); the charset the HTTP header declared
 (passed by the caller); a ``<meta charset>`` / ``http-equiv`` declaration in
 the first bytes; then statistical detection (charset-normalizer). Labels
 are resolved with the WHATWG aliases browsers use (``latin1`` and
-``iso-8859-1`` mean windows-1252).
+``iso-8859-1`` mean windows-1252). Unicode normalisation (NFC) is applied to
+the extracted fields, not here: checking a whole page costs more than the
+few strings that come out of it.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from ..errors import NotHTMLError
 
@@ -74,10 +75,6 @@ def _codec(label: str | None) -> str | None:
 def decode_html(data: str | bytes, *, content_type: str | None = None) -> str:
     """Decode page bytes to text; str input passes through. Raise NotHTMLError for non-HTML."""
     text = data if isinstance(data, str) else _decode_bytes(data, content_type)
-    if not unicodedata.is_normalized("NFC", text):
-        # windows-1258 (Vietnamese) and some CMSs store tone marks as combining
-        # characters: "Bình" must match "Bình" in tests, search and dedup.
-        text = unicodedata.normalize("NFC", text)
     head = text[:4096].lstrip("\ufeff \t\r\n")
     if not head or not _LOOKS_HTML.search(text[:65536]):
         raise NotHTMLError("input does not look like an HTML document")
