@@ -210,11 +210,12 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
 
 
-def children_rss_mb(skip: int) -> list[float]:
-    """RSS of this process's descendants but ``skip`` (the web server), MB: the forkserver,
-    the extraction workers and the resource tracker."""
+def _children(skip: int) -> dict[int, tuple[float, float]]:
+    """(RSS MB, CPU s) of this process's descendants but ``skip`` (the web server): the
+    forkserver, the extraction workers and the resource tracker."""
     parents: dict[int, int] = {}
-    sizes: dict[int, float] = {}
+    stats: dict[int, tuple[float, float]] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
@@ -222,11 +223,22 @@ def children_rss_mb(skip: int) -> list[float]:
             continue
         pid = int(stat.parent.name)
         parents[pid] = int(fields[1])
-        sizes[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+        rss = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+        stats[pid] = (rss, (int(fields[11]) + int(fields[12])) / tick)
     family = {os.getpid()}
     for _ in range(3):
         family |= {pid for pid, parent in parents.items() if parent in family and pid != skip}
-    return sorted(sizes[pid] for pid in family - {os.getpid()})
+    return {pid: stats[pid] for pid in family - {os.getpid()}}
+
+
+def children_rss_mb(skip: int) -> list[float]:
+    return sorted(rss for rss, _ in _children(skip).values())
+
+
+def process_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process ``pid``."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class Sampler(Reporter):
@@ -237,6 +249,7 @@ class Sampler(Reporter):
         self.server_pid = server_pid
         self.marks = sorted(marks)
         self.samples: dict[int, dict[str, Any]] = {}
+        self.workers_cpu_s = 0.0
 
     def update(self, counts: Counts, queued: int, *, force: bool = False) -> None:
         while self.marks and counts.new + counts.merged + counts.unchanged >= self.marks[0]:
@@ -248,6 +261,7 @@ class Sampler(Reporter):
                 "peak_rss_mb": round(peak_rss_mb(), 1),
                 "workers_rss_mb": [round(x, 1) for x in children_rss_mb(self.server_pid)],
             }
+            self.workers_cpu_s = sum(cpu for _, cpu in _children(self.server_pid).values())
             print(f"  {mark} pages: {self.samples[mark]}", file=sys.stderr, flush=True)
 
 
@@ -257,6 +271,7 @@ def main() -> None:
     parser.add_argument("--rss-at", type=int, default=5000)
     parser.add_argument("--sample", type=int, default=400, help="pages for the pure rate")
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--concurrency", type=int, default=CrawlOptions().concurrency)
     parser.add_argument(
         "--corpus",
         choices=("demo", "devset"),
@@ -279,10 +294,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             archive = Archive.open(Path(tmp) / "archive.db")
             sampler = Sampler([args.rss_at, args.pages], server.pid or 0)
-            options = CrawlOptions(workers=args.workers)
+            options = CrawlOptions(workers=args.workers, concurrency=args.concurrency)
             print(f"crawl of {args.pages} pages...", file=sys.stderr, flush=True)
             profiler = cProfile.Profile() if args.profile else None
             cpu_before = resource.getrusage(resource.RUSAGE_SELF)
+            server_cpu = process_cpu_s(server.pid or 0)
             started = time.perf_counter()
             if profiler is not None:
                 profiler.enable()
@@ -291,6 +307,7 @@ def main() -> None:
             )
             elapsed = time.perf_counter() - started
             cpu_after = resource.getrusage(resource.RUSAGE_SELF)
+            server_cpu = process_cpu_s(server.pid or 0) - server_cpu
             if profiler is not None:
                 profiler.disable()
                 profiler.dump_stats(args.profile)
@@ -308,6 +325,12 @@ def main() -> None:
     e2e = filed / elapsed
     cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
     cpu_ms = 1000 * cpu / max(filed, 1)
+    workers_ms = 1000 * sampler.workers_cpu_s / max(filed, 1)
+    server_ms = 1000 * server_cpu / max(filed, 1)
+    # What two otherwise idle cores would do: the crawl process is one serial stage, and
+    # all the processes together share the two cores (other jobs on the machine aside).
+    cores = os.cpu_count() or 1
+    idle = 1000 / max(cpu_ms, (cpu_ms + workers_ms + server_ms) / cores)
     low, high = sampler.samples.get(args.rss_at), sampler.samples.get(args.pages)
     growth = anon_growth = None
     if low and high:
@@ -325,6 +348,10 @@ def main() -> None:
         "pure_extract_pages_per_s": round(pure, 1),
         "ratio": round(e2e / pure, 3),
         "crawl_process_cpu_ms_per_page": round(cpu_ms, 2),
+        "workers_cpu_ms_per_page": round(workers_ms, 2),
+        "server_cpu_ms_per_page": round(server_ms, 2),
+        "idle_cores_pages_per_s": round(idle, 1),
+        "idle_cores_ratio": round(idle / pure, 3),
         "load_average_1min": round(load, 1),
         "rss": {str(k): v for k, v in sampler.samples.items()},
         "peak_rss_growth": round(growth, 3) if growth is not None else None,
@@ -337,7 +364,11 @@ def main() -> None:
     print(f"end-to-end: {e2e:.1f} pages/s ({filed} pages filed in {elapsed:.1f} s)")
     print(f"pure extract (1 process): {pure:.1f} pages/s")
     print(f"ratio: {e2e / pure:.2f} (bar: >= 0.80)")
-    print(f"crawl process CPU: {cpu_ms:.2f} ms per page; load average {load:.1f}")
+    print(
+        f"CPU per page: crawl process {cpu_ms:.2f} ms, extraction workers {workers_ms:.2f} ms,"
+        f" server {server_ms:.2f} ms; load average {load:.1f}"
+    )
+    print(f"on {cores} idle cores that would be {idle:.1f} pages/s, ratio {idle / pure:.2f}")
     for mark, sample in sampler.samples.items():
         print(f"RSS at {mark} pages: {sample}")
     if growth is not None and anon_growth is not None:
