@@ -41,7 +41,7 @@ from scraper.archive import Archive  # noqa: E402
 from scraper.crawl import CrawlOptions, Reporter, run_crawl  # noqa: E402
 from scraper.crawl.engine import extract_for_crawl  # noqa: E402
 from scraper.crawl.report import Counts  # noqa: E402
-from scraper.models import Page  # noqa: E402
+from scraper.models import Page, SiteProfile  # noqa: E402
 from scraper.profiles import profile_from_dict  # noqa: E402
 
 SITE = ROOT / "fixtures" / "demo-portal" / "site"
@@ -176,7 +176,7 @@ def pure_rate(sample: int) -> float:
     return best
 
 
-def bench_profile(base: str):  # type: ignore[no-untyped-def]
+def bench_profile(base: str) -> SiteProfile:
     return profile_from_dict(
         {
             "name": "bench",
