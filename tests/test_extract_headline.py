@@ -86,3 +86,35 @@ def test_headline_from_meta_when_the_page_has_no_heading() -> None:
     record = extract(html, "https://coast.example/harbour")
     assert record.headline == "Harbour reopens after storm"
     assert record.provenance["headline"] == "opengraph"
+
+
+def test_screen_reader_label_inside_the_heading_is_not_the_headline() -> None:
+    html = page(
+        "<title>Energy transition and social change</title>",
+        "<article><h1 class='document-title'><div><span class='visuallyhidden'>Headline:</span>"
+        f" Energy transition and social change</div></h1>{ARTICLE}</article>",
+    )
+    assert extract(html, "https://inst.example/news/1").headline == (
+        "Energy transition and social change"
+    )
+
+
+def test_theme_arrows_around_the_heading_are_dropped() -> None:
+    html = page("", f"<article><h1>[&gt; Jens Weber</h1>{ARTICLE}</article>")
+    assert extract(html, "https://studio.example/team/weber").headline == "Jens Weber"
+
+
+def test_quotes_and_brackets_that_belong_to_the_title_stay() -> None:
+    html = page("", f"<article><h1>»Haltet unsere Gewässer sauber!«</h1>{ARTICLE}</article>")
+    assert extract(html, "https://club.example/a").headline == "»Haltet unsere Gewässer sauber!«"
+
+
+def test_site_name_joined_without_spaces_in_a_chinese_title() -> None:
+    html = page(
+        "<title>武汉的声音：有英勇的你，才有英雄的城！-新华网</title>"
+        "<meta property='og:site_name' content='新华网'>",
+        f"<div>{ARTICLE}</div>",
+    )
+    assert extract(html, "https://xinhua.example/c_1.htm").headline == (
+        "武汉的声音：有英勇的你，才有英雄的城！"
+    )

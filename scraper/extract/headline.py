@@ -21,8 +21,15 @@ from ..models import HEURISTIC, JSON_LD, META, OPENGRAPH, PROFILE, SiteProfile
 from .dom import class_id, node_text
 from .structured import Structured, ld_text
 
-_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•»«:/~]|::|\|\|)\s+")
+#: Title separators: spaced ones anywhere; a bare "|" or, between CJK characters, a bare dash
+#: ("NEWS WEB EASY|子どもへ…", "…英雄的城！-新华网").
+_SEPARATORS = re.compile(
+    r"\s+(?:[|\-–—·•»«:/~]|::|\|\|)\s+|\s*[|｜]\s*"
+    r"|(?<=[\u3000-\u30ff\u3400-\u9fff\uff01-\uff5e])[-_－—]{1,2}(?=[\u3000-\u30ff\u3400-\u9fff])"
+)
 _TOKEN = re.compile(r"\w+")
+#: Bullets, arrows and brackets a theme puts around a heading ("[> Jens Weber").
+_JUNK_EDGES = re.compile(r"^\s*\[?\s*[>›|•·:]+\s*|\s*[<‹|•·:]+\s*$")
 _TITLE_CLASS = re.compile(r"headline|title|heading|entry-title|post-title|article-title")
 _CHROME_CLASS = re.compile(
     r"widget|sidebar|visually-hidden|sr-only|screen-reader|assistive|hidden|logo|brand|"
@@ -57,6 +64,7 @@ def find_headline(
     node, text = _best_heading(tree, cleaned, names)
     if node is not None and text:
         text = _confirmed_form(node, text, cleaned)
+        text = _JUNK_EDGES.sub("", text) or text
         nt = _norm(text)
         source = next((s for t, s in cleaned if _norm(t) == nt), HEURISTIC)
         return text, source, node
@@ -99,7 +107,7 @@ def _best_heading(
         if node.mem_id in seen:
             continue
         seen.add(node.mem_id)
-        text = node_text(node)
+        text = _heading_text(node)
         if not (2 <= len(text) <= 300):
             continue
         if _norm(text) in site_norms:
@@ -198,6 +206,35 @@ def _split_kicker(node: LexborNode) -> tuple[str, str] | None:
     return (kicker, text) if len(_tokens(text)) >= 2 else None
 
 
+_HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|assistive-text|a11y")
+
+
+def _heading_text(node: LexborNode) -> str:
+    """A heading's text as a reader sees it: screen-reader-only labels ("Headline:") left out."""
+    if not any(_HIDDEN_CLASS.search(class_id(n)) for n in node.css("[class]")):
+        return node_text(node)
+    parts: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.is_text_node:
+            parts.append(current.text_content or "")
+            continue
+        if current is not node and _HIDDEN_CLASS.search(class_id(current)):
+            continue
+        if current.tag in ("script", "style", "template"):
+            continue
+        if current.tag in ("br", "div", "p"):
+            parts.append(" ")
+        children = []
+        child = current.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend(reversed(children))
+    return " ".join("".join(parts).split())
+
+
 def _placement(node: LexborNode) -> float:
     """Bonus inside the article, penalty in chrome (menus, widgets, hidden text, the logo)."""
     points = 0.0
@@ -247,8 +284,12 @@ def site_names(found: Structured, url: str | None = None) -> list[str]:
     return [n for n in names if n]
 
 
-def strip_site_name(title: str, site_names: list[str]) -> str:
-    """Drop leading or trailing segments of a meta title that name the site."""
+def strip_site_name(title: str, site_names: list[str], *, guess: bool = True) -> str:
+    """Drop leading or trailing segments of a title that name the site.
+
+    With ``guess`` (meta titles), a short last segment after " | " goes too
+    even when it matches no known name; a visible heading keeps it.
+    """
     title = " ".join(title.split())
     pieces = _SEPARATORS.split(title)
     seps = _SEPARATORS.findall(title)
@@ -271,7 +312,8 @@ def strip_site_name(title: str, site_names: list[str]) -> str:
         start += 1
     # No segment named the site: a short last one after " | " is still most likely it.
     if (
-        (start, end) == (0, len(pieces))
+        guess
+        and (start, end) == (0, len(pieces))
         and seps[-1].strip() in ("|", "-", "–", "—", "::", "·")
         and len(pieces[-1]) <= 40
         and len(pieces[-1]) < len(" ".join(pieces[:-1])) / 1.5
