@@ -28,7 +28,8 @@ _PRAGMAS = (
     "busy_timeout=10000",  # the crawl and a reextract may write at once: wait, do not fail
     "temp_store=MEMORY",  # sorts and temp b-trees of search and stats never touch disk
     "cache_size=-65536",  # 64 MB: the look-up indexes of a 100,000-article archive stay hot
-    "mmap_size=268435456",  # reads of the first 256 MB map the file instead of copying pages
+    # No mmap_size: mapping the file showed no gain and made a long crawl's resident
+    # memory grow with the archive (up to the map size).
 )
 
 
