@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import sys
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -78,14 +77,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-try:
-    import sniffio  # noqa: F401
-except ImportError:
-    # httpcore runs ``import sniffio`` several times per request and falls back to asyncio
-    # when it is missing; a failed import is not cached, so each one searched sys.path
-    # again (~1.4 ms of CPU per page). A None entry makes the import fail at once.
-    sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
 
 #: Fetch settings for the crawl: a server asking for a long wait is left for a later run
 #: instead of holding a fetcher for minutes.
