@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import shutil
 import sys
 from pathlib import Path
 
@@ -146,9 +147,12 @@ def crawl_command(
         handler.close()
         lock.release()
     if demo:
+        # Name the commands as this shell can run them (e.g. .venv/bin/scrape from the README).
+        scrape = "scrape" if shutil.which("scrape") else sys.argv[0]
+        datasette = shutil.which("datasette") or str(Path(sys.executable).with_name("datasette"))
         click.echo(f"\nThe demo portal is archived in {db_path}. Browse it with:")
-        click.echo(f"  scrape serve --db {db_path}")
-        click.echo(f"  datasette {db_path}")
+        click.echo(f"  {scrape} serve --db {db_path}      (then open http://127.0.0.1:8001/)")
+        click.echo(f"  {datasette} {db_path}")
     sys.exit(result.exit_code)
 
 
