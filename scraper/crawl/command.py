@@ -148,12 +148,20 @@ def crawl_command(
         lock.release()
     if demo:
         # Name the commands as this shell can run them (e.g. .venv/bin/scrape from the README).
-        scrape = "scrape" if shutil.which("scrape") else sys.argv[0]
-        datasette = shutil.which("datasette") or str(Path(sys.executable).with_name("datasette"))
+        scrape = _runnable("scrape")
+        datasette = _runnable("datasette")
         click.echo(f"\nThe demo portal is archived in {db_path}. Browse it with:")
         click.echo(f"  {scrape} serve --db {db_path}      (then open http://127.0.0.1:8001/)")
         click.echo(f"  {datasette} {db_path}")
     sys.exit(result.exit_code)
+
+
+def _runnable(command: str) -> str:
+    """``command`` if it is on PATH, else its path beside this interpreter (a venv's bin/)."""
+    if shutil.which(command):
+        return command
+    beside = Path(sys.executable).with_name(command)
+    return str(beside) if beside.exists() else command
 
 
 def _run(archive: Archive, profiles: list[SiteProfile], options: CrawlOptions) -> CrawlResult:
