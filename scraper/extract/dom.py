@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -82,14 +82,22 @@ def clean_text(value: str | None) -> str:
     return _WS.sub(" ", value.translate(_ZERO_WIDTH)).strip()
 
 
-def node_text(node: LexborNode | None) -> str:
-    """The visible text of a node, white space collapsed, scripts and styles skipped."""
+def node_text(
+    node: LexborNode | None, *, skip: Callable[[LexborNode], bool] | None = None
+) -> str:
+    """The visible text of a node, white space collapsed, scripts and styles skipped.
+
+    ``skip`` leaves out descendant elements it is true for (a kicker, a
+    screen-reader label); the node itself is always read.
+    """
     if node is None:
         return ""
-    return clean_text("".join(iter_text(node)))
+    return clean_text("".join(iter_text(node, skip=skip)))
 
 
-def iter_text(node: LexborNode) -> Iterator[str]:
+def iter_text(
+    node: LexborNode, *, skip: Callable[[LexborNode], bool] | None = None
+) -> Iterator[str]:
     """Text of a subtree in document order, skipping elements that are never text.
 
     Inline elements join their neighbours directly (``<b>Bin</b>h`` is one
@@ -108,6 +116,8 @@ def iter_text(node: LexborNode) -> Iterator[str]:
             continue
         tag = current.tag
         if tag in NEVER_TEXT or tag == "-comment":
+            continue
+        if skip is not None and current is not node and skip(current):
             continue
         block = tag in BLOCK_TAGS
         if block:

@@ -211,28 +211,7 @@ _HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|assistive-t
 
 def _heading_text(node: LexborNode) -> str:
     """A heading's text as a reader sees it: screen-reader-only labels ("Headline:") left out."""
-    if not any(_HIDDEN_CLASS.search(class_id(n)) for n in node.css("[class]")):
-        return node_text(node)
-    parts: list[str] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.is_text_node:
-            parts.append(current.text_content or "")
-            continue
-        if current is not node and _HIDDEN_CLASS.search(class_id(current)):
-            continue
-        if current.tag in ("script", "style", "template"):
-            continue
-        if current.tag in ("br", "div", "p"):
-            parts.append(" ")
-        children = []
-        child = current.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        stack.extend(reversed(children))
-    return " ".join("".join(parts).split())
+    return node_text(node, skip=lambda n: bool(_HIDDEN_CLASS.search(class_id(n))))
 
 
 def _placement(node: LexborNode) -> float:

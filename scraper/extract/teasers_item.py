@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
-from .dom import NEVER_TEXT, clean_text
+from .dom import NEVER_TEXT, clean_text, node_text
 
 #: Class fragments of parts of a teaser that are not its headline or summary.
 _SIDE_CLASS = re.compile(
@@ -98,19 +98,7 @@ def _is_side(node: LexborNode) -> bool:
 
 def text_without_side_parts(node: LexborNode) -> str:
     """The node's text without kicker, date, counter and screen-reader parts."""
-    parts: list[str] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.is_text_node:
-            parts.append(current.text_content or "")
-            continue
-        if current.tag == "-comment" or (current is not node and _is_side(current)):
-            continue
-        if current.tag == "br":
-            parts.append(" ")
-        stack.extend(reversed(_children(current)))
-    return clean_text(" ".join(parts))
+    return node_text(node, skip=_is_side)
 
 
 def clean_title(text: str) -> str:
