@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .body_rules import CHROME_ROLES, CHROME_TAGS, classify_markup, is_hidden
+from .dom import BLOCK_TAGS
 
 #: Elements whose subtree never holds article text (``form`` is not here:
 #: ASP.NET pages wrap the whole page in one).
@@ -47,52 +48,8 @@ SKIP_TAGS = frozenset(
     ]
 )
 #: Elements that end one text block and start another.
-BLOCK = frozenset(
-    [
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "aside",
-        "header",
-        "footer",
-        "nav",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "table",
-        "tr",
-        "tbody",
-        "thead",
-        "tfoot",
-        "caption",
-        "blockquote",
-        "pre",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "figure",
-        "figcaption",
-        "address",
-        "details",
-        "summary",
-        "hr",
-        "body",
-        "form",
-        "fieldset",
-        "legend",
-        "center",
-        "menu",
-        "hgroup",
-    ]
-)
+BLOCK = BLOCK_TAGS - {"br", "td", "th"}  # a cell or a line break stays in its block
+
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Page-level containers whose class words describe the page, not themselves.
 _NEVER_CHROME = frozenset({"body", "html", "main", "article"})

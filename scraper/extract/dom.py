@@ -33,46 +33,18 @@ NEVER_TEXT = frozenset(
         "head",
     }
 )
+#: Elements that start a new line of text (``<br>`` and table cells included).
+# fmt: off
 BLOCK_TAGS = frozenset(
     {
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "aside",
-        "header",
-        "footer",
-        "nav",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "tbody",
-        "thead",
-        "blockquote",
-        "pre",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "figure",
-        "figcaption",
-        "address",
-        "details",
-        "summary",
-        "hr",
-        "br",
+        "body", "p", "div", "section", "article", "main", "aside", "header", "footer", "nav",
+        "ul", "ol", "li", "dl", "dt", "dd", "menu", "table", "caption", "thead", "tbody",
+        "tfoot", "tr", "td", "th", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+        "hgroup", "figure", "figcaption", "address", "details", "summary", "hr", "br", "form",
+        "fieldset", "legend", "center",
     }
 )
+# fmt: on
 
 
 def clean_text(value: str | None) -> str:
@@ -82,9 +54,7 @@ def clean_text(value: str | None) -> str:
     return _WS.sub(" ", value.translate(_ZERO_WIDTH)).strip()
 
 
-def node_text(
-    node: LexborNode | None, *, skip: Callable[[LexborNode], bool] | None = None
-) -> str:
+def node_text(node: LexborNode | None, *, skip: Callable[[LexborNode], bool] | None = None) -> str:
     """The visible text of a node, white space collapsed, scripts and styles skipped.
 
     ``skip`` leaves out descendant elements it is true for (a kicker, a
