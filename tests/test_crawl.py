@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -222,6 +225,23 @@ def test_an_overlapping_run_exits_0_at_once_without_touching_the_archive(tmp_pat
     assert result.exit_code == 0
     assert "another crawl is running" in result.output
     assert not db.exists()
+
+
+def test_a_run_with_wait_starts_once_the_other_run_is_done(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    command = [sys.executable, "-c", "from scraper.cli import main; main()"]
+    args = ["crawl", "--db", str(db), "--demo", "--workers", "0", "--wait"]
+    with CrawlLock(db):
+        waiting = subprocess.Popen(
+            [*command, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        time.sleep(1.5)
+        assert waiting.poll() is None, "a --wait run must wait for the lock, not exit"
+        assert not db.exists()
+    output, _ = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0, output
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= 60
 
 
 def test_an_unknown_site_is_a_configuration_error(tmp_path: Path) -> None:
