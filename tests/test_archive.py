@@ -407,3 +407,38 @@ def test_urls_that_skip_canonicalisation_are_those_it_would_leave_unchanged(
     assert canonical_url(url) == url
     monkeypatch.setattr(canonical, "_ALREADY_CANONICAL", re.compile(r"(?!)"))
     assert canonical.canonical_url.__wrapped__(url) == url
+
+
+def test_one_batch_files_exactly_what_filing_its_records_one_by_one_files(tmp_path: Path) -> None:
+    """Repeats, merges, near-duplicates and teasers between records of one batch."""
+    edited = WIRE.replace("HANOI (VNA) ", "").replace("officials said", "the committee said")
+    base = "https://news.example.vn/a/"
+    stories = [
+        make_article(base + "1.html", teasers=(Teaser("Two", base + "2.html"),)),
+        make_article(base + "2.html", headline="Parks", body_text=edited + " More."),
+        make_article(base + "1.html", headline="Parks approved"),
+        make_article(base + "copy.html", headline="Parks approved"),
+        make_article(base + "3.html", headline="Derby", body_text="goal " * 60),
+        make_article(base + "4.html", body_text=edited + " Even more.", headline="P4"),
+    ]
+    records = [Filing(a, seen_at=T0 + timedelta(minutes=k)) for k, a in enumerate(stories)]
+    tables = ("articles", "article_urls", "revisions", "article_tags", "teasers", "minhashes")
+    dumps = []
+    for name, batched in (("batch.db", True), ("single.db", False)):
+        with Archive.open(tmp_path / name) as opened:
+            if batched:
+                outcomes = [(r.article_id, r.outcome) for r in opened.file_many(records)]
+            else:
+                outcomes = [
+                    (r.article_id, r.outcome) for r in (opened.file(**vars_of(f)) for f in records)
+                ]
+            dumps.append((outcomes, [rows(opened, f"SELECT * FROM {t}") for t in tables]))
+    assert dumps[0] == dumps[1]
+    outcomes, (articles, *_) = dumps[0]
+    assert [o for _, o in outcomes] == ["new", "new", "revised", "merged", "new", "new"]
+    clusters = {row[0]: row[19] for row in articles}
+    assert clusters[1] == clusters[2] == clusters[4] == 1 and clusters[3] is None
+
+
+def vars_of(filing: Filing) -> dict[str, object]:
+    return {f: getattr(filing, f) for f in Filing.__slots__}

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -16,7 +17,7 @@ from sqlite_utils import Database
 
 from ..errors import ScraperError
 from ..models import Article, Page, SiteProfile
-from .filing import FileResult, Prepared, decompress_page, file_prepared, index_pending, prepare
+from .filing import FileResult, Prepared, decompress_page, file_batch, index_pending, prepare
 from .schema import DEFERRED_FTS, apply_migrations
 
 __all__ = ["SEARCH_WINDOW", "Archive", "ArchiveError", "Filing"]
@@ -32,6 +33,10 @@ _PRAGMAS = (
     # memory grow with the archive (up to the map size).
 )
 
+#: Records written per group of statements (``filing.file_batch``): large enough that
+#: per-statement overhead vanishes, small enough that writing starts while the
+#: preparation pool is still busy with the rest of the batch.
+_CHUNK = 100
 
 #: How many of the newest matches a search ranks (see ``Archive.search``).
 SEARCH_WINDOW = 1000
@@ -153,7 +158,7 @@ class Archive:
         """File records already run through ``filing.prepare``, in one transaction.
 
         ``prepared`` may be a lazy iterator (e.g. a thread pool's results):
-        each record is written as soon as it arrives.
+        records are written in groups of ``_CHUNK`` as they arrive.
         """
         try:
             with self.db.atomic():
@@ -161,9 +166,11 @@ class Archive:
                 self.db.execute(f"INSERT INTO {DEFERRED_FTS} (filing) VALUES (1)")
                 results: list[FileResult] = []
                 pending: list[int] = []
-                for p in prepared:
-                    self._ensure_site(p)
-                    results.append(file_prepared(self.db, p, self._tag_id, pending))
+                records = iter(prepared)
+                while chunk := list(islice(records, _CHUNK)):
+                    for p in chunk:
+                        self._ensure_site(p)
+                    results.extend(file_batch(self.db, chunk, self._tag_id, pending))
                 index_pending(self.db, pending)
                 self.db.execute(f"DELETE FROM {DEFERRED_FTS}")
                 return results
