@@ -143,15 +143,17 @@ class Archive:
     def file_many(self, filings: Iterable[Filing]) -> list[FileResult]:
         """File several records in one transaction (all or none): the bulk path.
 
-        Records are prepared (page compression, MinHash) on worker threads
+        Records are prepared (page compression, MinHash) on a worker thread
         while this thread writes the ones already prepared: zstd, numpy and
-        SQLite all release the GIL, so the stages overlap on separate cores.
+        SQLite release the GIL, so the stages overlap on two cores. One worker:
+        a second one only fought the writer for the GIL (789 against 960
+        articles/s, total CPU per article 1,490 against 1,320 us).
         """
         filings = list(filings)
         if len(filings) < 8:
             return self.file_prepared([_prepare(f) for f in filings])
         if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="archive-prepare")
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive-prepare")
         return self.file_prepared(self._pool.map(_prepare, filings))
 
     def file_prepared(self, prepared: Iterable[Prepared]) -> list[FileResult]:
@@ -162,7 +164,8 @@ class Archive:
         """
         try:
             with self.db.atomic():
-                # Defer the insert trigger: new articles are indexed in one statement.
+                # Defer the insert trigger: new articles are indexed one statement per
+                # group, while the preparation thread works on the next group.
                 self.db.execute(f"INSERT INTO {DEFERRED_FTS} (filing) VALUES (1)")
                 results: list[FileResult] = []
                 pending: list[int] = []
@@ -171,7 +174,7 @@ class Archive:
                     for p in chunk:
                         self._ensure_site(p)
                     results.extend(file_batch(self.db, chunk, self._tag_id, pending))
-                index_pending(self.db, pending)
+                    index_pending(self.db, pending)
                 self.db.execute(f"DELETE FROM {DEFERRED_FTS}")
                 return results
         except sqlite3.DatabaseError as exc:
