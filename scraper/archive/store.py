@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -37,6 +37,9 @@ _PRAGMAS = (
 #: per-statement overhead vanishes, small enough that writing starts while the
 #: preparation pool is still busy with the rest of the batch.
 _CHUNK = 100
+#: Records per task of the preparation thread: one future per record cost the writer
+#: a wake-up and a lock round trip each.
+_PREPARE_GROUP = 50
 
 #: How many of the newest matches a search ranks (see ``Archive.search``).
 SEARCH_WINDOW = 1000
@@ -72,6 +75,10 @@ def _prepare(f: Filing) -> Prepared:
     return prepare(
         f.article, f.page, profile=f.profile, seen_at=f.seen_at, cause=f.cause, touch=f.touch
     )
+
+
+def _prepare_all(filings: list[Filing]) -> list[Prepared]:
+    return [_prepare(f) for f in filings]
 
 
 class Archive:
@@ -154,7 +161,8 @@ class Archive:
             return self.file_prepared([_prepare(f) for f in filings])
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive-prepare")
-        return self.file_prepared(self._pool.map(_prepare, filings))
+        groups = [filings[k : k + _PREPARE_GROUP] for k in range(0, len(filings), _PREPARE_GROUP)]
+        return self.file_prepared(chain.from_iterable(self._pool.map(_prepare_all, groups)))
 
     def file_prepared(self, prepared: Iterable[Prepared]) -> list[FileResult]:
         """File records already run through ``filing.prepare``, in one transaction.
