@@ -36,9 +36,9 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 __all__ = [
     "BANDS",
@@ -61,9 +61,16 @@ THRESHOLD = 0.5
 #: Bodies shorter than this many words are too short to call two stories the same.
 MIN_WORDS = 40
 
-# One permutation set for the process: MinHash draws it from its seed, so a
-# fixed seed gives the same signatures in every run (they are persisted).
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """One permutation set for the process: MinHash draws it from its seed, so a fixed
+    seed gives the same signatures in every run (they are persisted). Imported on
+    first use: datasketch brings scipy, ~0.4 s that ``scrape extract`` need not pay."""
+    from datasketch import MinHash
+
+    a, b = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
+    return a, b
 
 
 def _punctuation_class() -> str:
@@ -131,7 +138,7 @@ def minhash_values(shingles: np.ndarray) -> np.ndarray:
     Python (~150 us of a 5 KB body's 250); this is the same permutation and
     minimum on the whole array (a test holds it equal to datasketch's).
     """
-    a, b = _PERMUTATIONS
+    a, b = _permutations()
     mixed = _fmix32(shingles.astype(np.uint32)).reshape(-1, 1)
     return np.asarray((mixed * a + b).min(axis=0), dtype=np.uint32)
 
