@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,8 +21,20 @@ from .profiles import load_profiles, profile_for_url
 
 @click.group()
 @click.version_option(package_name="scraper")
-def main() -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Log every request and decision to stderr.")
+def main(verbose: bool) -> None:
     """Scrape news portals into a searchable SQLite archive."""
+    logger = logging.getLogger("scraper")
+    if verbose:
+        handler: logging.Handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.setLevel(logging.INFO)
+    else:
+        # Errors reach the user once, as the command's own one-line message; without a
+        # handler Python's last resort would print each warning too.
+        handler = logging.NullHandler()
+    if not any(type(h) is type(handler) for h in logger.handlers):
+        logger.addHandler(handler)
 
 
 @main.command("extract")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import sqlite_utils
@@ -74,6 +76,23 @@ def test_a_failed_fetch_is_one_line_exit_1_and_files_no_article(
     db = sqlite_utils.Database(db_path)
     assert db["articles"].count == 0
     assert db.execute("SELECT status, error IS NOT NULL FROM fetches").fetchall() == [(404, 1)]
+
+
+def test_a_failed_fetch_prints_one_line_in_a_real_shell(
+    http_server: MockServer, tmp_path: Path
+) -> None:
+    """Run as a user would (no test harness catching log records): one line, on stderr."""
+    command = [sys.executable, "-c", "from scraper.cli import main; main()"]
+    db = str(tmp_path / "archive.db")
+    done = subprocess.run(
+        [*command, "url", http_server.url("/status/404"), "--db", db],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.startswith("Error: ") and done.stderr.count("\n") == 1, done.stderr
 
 
 def test_reextract_runs_over_stored_pages_and_records_changes(
