@@ -14,39 +14,21 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .body_rules import CHROME_ROLES, CHROME_TAGS, classify_markup, is_hidden
-from .dom import BLOCK_TAGS
+from .dom import BLOCK_TAGS, NEVER_TEXT
 
-#: Elements whose subtree never holds article text (``form`` is not here:
-#: ASP.NET pages wrap the whole page in one).
-SKIP_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "template",
-        "svg",
-        "iframe",
-        "button",
-        "select",
-        "textarea",
-        "input",
-        "canvas",
-        "video",
-        "audio",
-        "object",
-        "embed",
-        "map",
-        "head",
-        "math",
-        "picture",
-        "img",
-        "link",
-        "meta",
-        "option",
-        "dialog",
-        "rt",  # ruby annotations: the reading of a word, printed above it, not in the line
-        "rp",
-    ]
-)
+#: Elements whose subtree never holds article text: dom's list, less ``form``
+#: (ASP.NET pages wrap the whole page in one) and ``noscript`` (read as text).
+SKIP_TAGS = (NEVER_TEXT - {"form", "noscript"}) | {
+    "img",
+    "picture",
+    "link",
+    "meta",
+    "option",
+    "dialog",
+    "math",
+    "rt",  # ruby annotations: the reading of a word, printed above it, not in the line
+    "rp",
+}
 #: Elements that end one text block and start another.
 BLOCK = BLOCK_TAGS - {"br", "td", "th"}  # a cell or a line break stays in its block
 

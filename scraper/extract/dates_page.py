@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .dates_parse import ParseContext, find_in_text, parse_structured
-from .dom import NEVER_TEXT, ancestors, class_id
+from .dom import NEVER_TEXT, ancestors, children, class_id
 
 PUBLISHED = "published"
 MODIFIED = "modified"
@@ -145,11 +145,11 @@ def near_headline(
     """Dates just after the anchor, then just above it, nearest first."""
     in_article = any(_is_article(a) for a in _self_and_ancestors(anchor))
     if anchor.tag in _HEADINGS:
-        inside = list(_scan(_children(anchor), ctx, SHORT_TEXT, in_article=True, own_block=True))
+        inside = list(_scan(children(anchor), ctx, SHORT_TEXT, in_article=True, own_block=True))
         first = True
     else:
         # No headline element: the date line sits at the top of the content block itself.
-        inside = list(_scan(_children(anchor), ctx, FORWARD_CHARS, in_article=in_article))
+        inside = list(_scan(children(anchor), ctx, FORWARD_CHARS, in_article=in_article))
         first = False
     after = inside + list(
         _scan(_following(anchor), ctx, FORWARD_CHARS, in_article=in_article, lenient_first=first)
@@ -194,7 +194,7 @@ def labelled_lines(body_root: LexborNode | None, ctx: ParseContext) -> list[Page
     own subject matter, not its date."""
     if body_root is None:
         return []
-    subtrees = itertools.chain(_children(body_root), _following(body_root))
+    subtrees = itertools.chain(children(body_root), _following(body_root))
     return [
         d
         for d in _scan(subtrees, ctx, LAST_RESORT_CHARS, in_article=False)
@@ -245,13 +245,6 @@ def _is_site_header(node: LexborNode) -> bool:
     )
 
 
-def _children(node: LexborNode) -> Iterator[LexborNode]:
-    child = node.child
-    while child is not None:
-        yield child
-        child = child.next
-
-
 def _following(anchor: LexborNode) -> Iterator[LexborNode]:
     """Subtrees after ``anchor`` in document order (its own subtree excluded)."""
     node: LexborNode | None = anchor
@@ -277,7 +270,7 @@ def _preceding(anchor: LexborNode) -> Iterator[LexborNode]:
 
 
 def _scan(
-    subtrees: Iterator[LexborNode],
+    subtrees: Iterable[LexborNode],
     ctx: ParseContext,
     budget: int,
     *,
@@ -367,12 +360,7 @@ def _walk(root: LexborNode, in_article: bool) -> Iterator[LexborNode]:
         attrs = node.attributes
         if tag == "time" or "itemprop" in attrs or "pubdate" in attrs or "property" in attrs:
             yield node
-        children: list[LexborNode] = []
-        child = node.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        stack.extend(reversed(children))
+        stack.extend(reversed(children(node)))
 
 
 def _chrome_here(node: LexborNode, in_article: bool) -> bool:

@@ -93,12 +93,24 @@ def iter_text(
         if block:
             yield " "
             stack.append(None)
-        children: list[LexborNode] = []
-        child = current.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        stack.extend(reversed(children))
+        stack.extend(reversed(children(current)))
+
+
+def children(node: LexborNode) -> list[LexborNode]:
+    """A node's child nodes (text nodes included), in document order."""
+    out: list[LexborNode] = []
+    child = node.child
+    while child is not None:
+        out.append(child)
+        child = child.next
+    return out
+
+
+def content_children(node: LexborNode) -> list[LexborNode]:
+    """Child nodes less the white-space-only text between elements."""
+    return [
+        c for c in children(node) if not (c.is_text_node and not (c.text_content or "").strip())
+    ]
 
 
 def class_id(node: LexborNode) -> str:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import HEURISTIC, JSON_LD, META, OPENGRAPH, PROFILE, SiteProfile
-from .dom import class_id, node_text
+from .dom import class_id, content_children, node_text
 from .structured import Structured, ld_text
 
 #: Title separators: spaced ones anywhere; a bare "|" or, between CJK characters, a bare dash
@@ -165,15 +165,10 @@ def _confirmed_form(node: LexborNode, text: str, metas: list[tuple[str, str]]) -
 def _split_kicker(node: LexborNode) -> tuple[str, str] | None:
     """(kicker, rest) when the heading holds a kicker, label or date element: one classed as
     such, a ``<time>``, or a leading ``<small>``/block element or one set off by ``<br>``."""
-    children: list[LexborNode] = []
-    child = node.child
-    while child is not None:
-        if not (child.is_text_node and not (child.text_content or "").strip()):
-            children.append(child)
-        child = child.next
+    kids = content_children(node)
     parts: list[str] = []
     dropped: list[str] = []
-    for index, child in enumerate(children):
+    for index, child in enumerate(kids):
         if child.is_text_node:
             parts.append(child.text_content or "")
             continue
@@ -181,7 +176,7 @@ def _split_kicker(node: LexborNode) -> tuple[str, str] | None:
             parts.append(" ")
             continue
         text = node_text(child)
-        following = children[index + 1] if index + 1 < len(children) else None
+        following = kids[index + 1] if index + 1 < len(kids) else None
         leading = (
             index == 0
             and following is not None

@@ -29,6 +29,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import SiteProfile, Teaser
+from .dom import children
 from .teasers_item import item_image, item_summary, item_title
 from .teasers_urls import (
     TargetFilter,
@@ -173,15 +174,6 @@ def _squash(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
-def _children(node: LexborNode) -> list[LexborNode]:
-    out: list[LexborNode] = []
-    child = node.child
-    while child is not None:
-        out.append(child)
-        child = child.next
-    return out
-
-
 class _Detector:
     """One page's generic detection; holds only per-call caches."""
 
@@ -237,7 +229,7 @@ class _Detector:
         parent = first[depth - 1]
         index = self.child_index.get(parent.mem_id)
         if index is None:
-            index = {c.mem_id: i for i, c in enumerate(_children(parent))}
+            index = {c.mem_id: i for i, c in enumerate(children(parent))}
             self.child_index[parent.mem_id] = index
         return index.get(first[depth].mem_id, 0) < index.get(second[depth].mem_id, 0)
 
@@ -428,7 +420,7 @@ class _Detector:
             block = block.parent
         if block is None:
             return False
-        loose = sum(len(_squash(c.text_content)) for c in _children(block) if c.is_text_node)
+        loose = sum(len(_squash(c.text_content)) for c in children(block) if c.is_text_node)
         return loose >= 40
 
     def label(self, item: LexborNode) -> str:

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
-from .dom import NEVER_TEXT, clean_text, node_text
+from .dom import NEVER_TEXT, children, clean_text, content_children, node_text
 
 #: Class fragments of parts of a teaser that are not its headline or summary.
 _SIDE_CLASS = re.compile(
@@ -75,15 +75,6 @@ _SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset", "srcset")
 _BG_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)", re.I)
 _SRCSET_SPLIT = re.compile(r",\s+|,(?=[^,\s]+\s+\d)")
 _ICON_CLASS = re.compile(r"avatar|logo|icon|emoji|author|gravatar|flag", re.I)
-
-
-def _children(node: LexborNode) -> list[LexborNode]:
-    out: list[LexborNode] = []
-    child = node.child
-    while child is not None:
-        out.append(child)
-        child = child.next
-    return out
 
 
 def _is_side(node: LexborNode) -> bool:
@@ -176,15 +167,13 @@ def _without_leading_kicker(node: LexborNode) -> str:
     Portals style the kicker ("HSV-Profi van Drongelen") as a <strong> or <span>
     run before the headline inside the same link or heading.
     """
-    children = [
-        c for c in _children(node) if not (c.is_text_node and not (c.text_content or "").strip())
-    ]
-    if len(children) >= 2 and children[0].tag in _KICKER_TAGS:
-        lead = text_without_side_parts(children[0])
+    kids = content_children(node)
+    if len(kids) >= 2 and kids[0].tag in _KICKER_TAGS:
+        lead = text_without_side_parts(kids[0])
         rest = clean_text(
             " ".join(
                 text_without_side_parts(c) if not c.is_text_node else c.text_content or ""
-                for c in children[1:]
+                for c in kids[1:]
             )
         )
         rest = rest.lstrip(":|–—- ")
@@ -203,7 +192,7 @@ def item_summary(item: LexborNode, title: str, title_el: LexborNode | None) -> s
     title_id = title_el.mem_id if title_el is not None else None
     best: str | None = None
     best_rank = (-1, 0)
-    stack = _children(item)
+    stack = children(item)
     while stack:
         node = stack.pop()
         if node.is_text_node or node.tag == "-comment":
@@ -211,14 +200,14 @@ def item_summary(item: LexborNode, title: str, title_el: LexborNode | None) -> s
         if node.mem_id == title_id or node.tag in _HEADINGS or _is_side(node):
             continue
         if title_id is not None and node.css_first("h1, h2, h3, h4, h5, h6") is not None:
-            stack.extend(_children(node))
+            stack.extend(children(node))
             continue
         text = _cut_tail(_READ_ON, text_without_side_parts(node))
         if title_el is not None and _contains(node, title_el):
-            stack.extend(_children(node))
+            stack.extend(children(node))
             continue
         if not _is_description(text, title):
-            stack.extend(_children(node))
+            stack.extend(children(node))
             continue
         attrs = node.attributes
         cls = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
