@@ -29,10 +29,11 @@ UNKNOWN = "unknown"
 #: class/id words of containers whose dates are never the article's.
 _CHROME = re.compile(
     r"comment|respon[sd]|repl(?:y|ies)|disqus|related|teaser|recommend|popular|trending|"
-    r"most-?read|sidebar|widget|\bnav|menu|share|social|newsletter|\bcards?\b|card__|"
+    r"most-?read|(?<!lay-)(?<!layout-)(?<!has-)(?<!with-)sidebar(?!__main|[-_]main|-?wrap|-?layout)|"
+    r"(?<!elementor-)widget|widget-(?:posts|loop|portfolio)|\bnav|menu|share|social|newsletter|\bcards?\b|card__|"
     r"clock|today|weather|top-?bar|header-?top|top-?header|site-?header|global-?header|"
     r"masthead|site-?footer|page-?footer|global-?footer|breadcrumb|archive|calendar|"
-    r"promo|advert|\bads?\b|(?<![\w-])banner|ad-?banner|banner-?(?:\d|ad|position|slot|top)|carousel|slider|swiper|more-?(?:news|articles|stories)|"
+    r"promo(?!te)|advert|\bads?\b|(?<![\w-])banner|ad-?banner|banner-?(?:\d|ad|position|slot|top)|carousel|slider|swiper|more-?(?:news|articles|stories)|"
     r"read-?more|also|latest|next-?post|prev-?post|post-?nav|pagination|author-?bio|"
     r"signature|cookie|consent|footnote|copyright|license|(?:img|image|photo|media|wp|figure|bild|foto)-?(?:caption|credit)|"
     r"postprofile",
