@@ -6,6 +6,8 @@ Only article-scoped sources count, tried in this order:
    (when several blocks disagree, the chosen article object wins);
 2. article meta: ``article:published_time`` and kin (OpenGraph), then
    ``datePublished`` itemprop, ``pubdate``, ``dc.date``, ``parsely-pub-date``... (meta);
+   a generic ``date`` / ``dc.date`` alone yields to the article's own date line when
+   that shows another day and the page never shows the meta's day;
 3. the site profile's ``published`` / ``modified`` selectors;
 4. ``<time>``, ``itemprop`` dates and date lines next to the headline, then
    marked-up dates elsewhere in the ``<article>`` holding it (heuristic);
@@ -141,6 +143,7 @@ def find_dates(
     )
     published = _structured(found, ctx, "datePublished", "dateCreated", _PUBLISHED_META)
     modified = _structured(found, ctx, "dateModified", None, _MODIFIED_META)
+    weak = published is not None and published.source == META and _weak_meta(found, published)
     if profile is not None and (published is None or modified is None):
         if published is None:
             published = _from_selector(tree, profile.selectors.get("published"), ctx)
@@ -161,8 +164,10 @@ def find_dates(
         modified = _as_printed(modified, on_page())
     zone = to_tzinfo(profile.timezone if profile else None) or _page_offset(found, tree)
     published, modified = _zoned(published, zone), _zoned(modified, zone)
-    if published is None or modified is None:
+    if published is None or modified is None or weak:
         page_pub, page_mod = _pick(on_page())
+        if weak and page_pub is not None and published is not None:
+            published = _shown_over_weak(published, page_pub, on_page())
         published = published or page_pub
         modified = modified or page_mod
     if published is None:
@@ -212,6 +217,29 @@ def _structured(
                 if value is not None:
                     return DateFinding(value, raw, META)
     return None
+
+
+#: Dublin Core's plain "date" is any date in the resource's life (often the last
+#: edit or the render time), not specifically its publication.
+_WEAK_META = ("date", "dc.date", "dcterms.date", "dc:date")
+
+
+def _weak_meta(found: Structured, finding: DateFinding) -> bool:
+    """Whether a meta date came from a generic "date" key, no specific key giving it first."""
+    for key, _ in _PUBLISHED_META:
+        if finding.raw in found.meta_all(key):
+            return key in _WEAK_META
+    return False
+
+
+def _shown_over_weak(
+    weak: DateFinding, shown: DateFinding, page_dates: list[PageDate]
+) -> DateFinding:
+    """The article's own date line beats a generic meta "date" of a day the page never shows."""
+    day = weak.value.date()
+    if any(d.value.date() == day for d in page_dates if d.kind != MODIFIED):
+        return weak
+    return shown
 
 
 def _from_selector(
