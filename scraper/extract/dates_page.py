@@ -318,6 +318,11 @@ def _scan(
                 if not stripped or (len(stripped) > 100 and " " not in stripped):
                     continue  # empty, or an encoded blob nobody reads
                 used += len(stripped)
+                dateline = _DATELINE.match(stripped) if len(stripped) > SHORT_TEXT else None
+                if dateline is not None:
+                    # "27.1.2022 - Bei der Erinnerung ...": the agency dateline opening
+                    # a long paragraph; only the date itself is read.
+                    stripped = stripped[: dateline.end()]
                 if len(stripped) > SHORT_TEXT or not any(ch.isdigit() for ch in stripped):
                     if used > budget:
                         yield from pending
@@ -429,8 +434,13 @@ def _text_date(parent: LexborNode, own: str, ctx: ParseContext) -> PageDate | No
         if _in_running_text(parent, len(text)) and not _DATELINE.match(own):
             return None
         text = own
-    if _CHROME_TEXT.search(text):
-        return None
+    chrome = _CHROME_TEXT.search(text)
+    if chrome is not None:
+        # "Erschienen am: 01.11.2023 · Lesungen: 61 · © bei der Autorin": the line
+        # before the copyright notice still counts; the notice and after never.
+        text = text[: chrome.start()].rstrip()
+        if not text:
+            return None
     hit = find_in_text(text, ctx)
     if hit is None and len(text) <= SHORT_TEXT:
         # "<span>Apr</span><span>04</span><span>2013</span>": a date in parts.

@@ -1,0 +1,54 @@
+"""Date lines written in text: datelines, footer lines, copyright notices."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scraper import extract
+
+URL = "https://magazin.example.de/news/gedenken"
+
+LONG = (
+    "Bei der Erinnerung an die Verfolgten des NS-Regimes in Deutschland waren queere Frauen "
+    "lange kaum sichtbar. Eine neue Initiative will das ändern und verlegt in diesem Jahr "
+    "die ersten Stolpersteine, die an lesbische Frauen erinnern, in mehreren Städten."
+)
+MORE = "<p>Die Verlegung wird von Lesungen und einem Gespräch mit Historikerinnen begleitet.</p>"
+
+
+def _page(inner: str) -> str:
+    return f"""<!doctype html><html lang="de"><head><title>Gedenken</title></head><body>
+<div class="content"><h1>Holocaust-Gedenktag: Erinnerung mit Stolpersteinen</h1>
+{inner}</div></body></html>"""
+
+
+def _published_day(html: str) -> date | None:
+    article = extract(html, URL)
+    return article.published_at.date() if article.published_at else None
+
+
+def test_agency_dateline_opening_a_long_paragraph_is_the_date() -> None:
+    html = _page(f"<p>Von Claudia Lindner</p><p>27.1.2022 - {LONG}</p>{MORE}")
+    assert _published_day(html) == date(2022, 1, 27)
+
+
+def test_date_inside_a_long_paragraph_is_still_prose() -> None:
+    html = _page(f"<p>Von Claudia Lindner</p><p>{LONG} Am 27.1.2022 - so die Planung.</p>{MORE}")
+    assert _published_day(html) is None
+
+
+def test_publication_line_before_a_copyright_notice_counts() -> None:
+    html = _page(
+        f"<p>{LONG}</p>{MORE}"
+        '<div class="rez_footer"><p class="footer">Letzte Änderung: 31.10.2023 - 14:49:39<br>'
+        "Erschienen am: 01.11.2023<br>Lesungen: 61<br>&copy; bei der Autorin</p></div>"
+    )
+    assert _published_day(html) == date(2023, 11, 1)
+
+
+def test_date_in_a_copyright_notice_is_not_a_date() -> None:
+    html = _page(
+        f"<p>{LONG}</p>{MORE}"
+        '<p class="note">Copyright © 19.12.2019 - 12:14 h by Beispiel GmbH. All rights reserved.</p>'
+    )
+    assert _published_day(html) is None
