@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from datetime import timezone as dt_timezone
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -141,15 +142,15 @@ def find_dates(
     ctx = ParseContext(
         _languages(found, profile), profile.date_order if profile else None, fetched_at
     )
-    published = _structured(found, ctx, "datePublished", "dateCreated", _PUBLISHED_META)
-    modified = _structured(found, ctx, "dateModified", None, _MODIFIED_META)
+    page_url = url or found.canonical or found.meta_first("og:url")[0]
+    published = _structured(found, ctx, "datePublished", "dateCreated", _PUBLISHED_META, page_url)
+    modified = _structured(found, ctx, "dateModified", None, _MODIFIED_META, page_url)
     weak = published is not None and published.source == META and _weak_meta(found, published)
     if profile is not None and (published is None or modified is None):
         if published is None:
             published = _from_selector(tree, profile.selectors.get("published"), ctx)
         if modified is None:
             modified = _from_selector(tree, profile.selectors.get("modified"), ctx)
-    page_url = url or found.canonical or found.meta_first("og:url")[0]
 
     page_dates: list[PageDate] | None = None
 
@@ -197,8 +198,9 @@ def _structured(
     key: str,
     fallback_key: str | None,
     meta_keys: tuple[tuple[str, str], ...],
+    page_url: str | None,
 ) -> DateFinding | None:
-    article = found.article or {}
+    article = found.article or _page_object(found, page_url)
     for k in (key, fallback_key):
         raw = ld_text(article.get(k)) if k else None
         value = parse_structured(raw, ctx) if raw else None
@@ -217,6 +219,46 @@ def _structured(
                 if value is not None:
                     return DateFinding(value, raw, META)
     return None
+
+
+#: JSON-LD types that describe a whole page when no article object does.
+_PAGE_TYPES = frozenset(
+    {
+        "webpage", "itempage", "aboutpage", "faqpage", "qapage", "collectionpage",
+        "profilepage", "contactpage", "howto", "recipe", "creativework",
+    }
+)  # fmt: skip
+
+
+def _page_object(found: Structured, page_url: str | None) -> dict[str, Any]:
+    """With no article object: the JSON-LD node that describes this page itself.
+
+    That is the WebPage (or HowTo, Recipe...) whose ``url``/``@id`` is the page's
+    URL, else the only dated one of them. Embedded videos, comments, reviews and
+    forum posts are never it.
+    """
+    dated = [
+        o
+        for o in found.jsonld
+        if (o.get("datePublished") or o.get("dateModified")) and _ld_types(o) & _PAGE_TYPES
+    ]
+    wanted = _bare_url(page_url) if page_url else None
+    for obj in dated:
+        refs = (obj.get("url"), obj.get("@id"), obj.get("mainEntityOfPage"))
+        if wanted and any(isinstance(r, str) and _bare_url(r) == wanted for r in refs):
+            return obj
+    return dated[0] if len(dated) == 1 else {}
+
+
+def _ld_types(obj: dict[str, Any]) -> set[str]:
+    value = obj.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return {v.lower().rsplit("/", 1)[-1] for v in values if isinstance(v, str)}
+
+
+def _bare_url(url: str) -> str:
+    url = url.split("#", 1)[0].split("?", 1)[0].rstrip("/").lower()
+    return re.sub(r"^https?://(?:www\.)?", "", url)
 
 
 #: Dublin Core's plain "date" is any date in the resource's life (often the last
