@@ -183,9 +183,17 @@ def walk(top: LexborNode, *, reveal: bool = False) -> Page:
             linked.append(False)
             continue
         attrs = node.attributes
+        if attrs and not reveal and is_hidden(attrs):
+            continue
+        if tag == "a":  # a link's class words are not asked: it is read as a link
+            link_depth += 1
+            stack.append(_LEAVE_LINK)
+            child = node.last_child
+            while child is not None:
+                stack.append(child)
+                child = child.prev
+            continue
         if attrs:
-            if not reveal and is_hidden(attrs):
-                continue
             key = (attrs.get("class"), attrs.get("id"))
             marks = known.get(key)
             if marks is None:
@@ -193,12 +201,9 @@ def walk(top: LexborNode, *, reveal: bool = False) -> Page:
         else:
             marks = _NO_MARKS
         if tag not in BLOCK:
-            if tag == "a":
-                link_depth += 1
-                stack.append(_LEAVE_LINK)
-            elif marks[0] and not marks[1]:
+            if marks[0] and not marks[1]:
                 continue  # an inline credit, date or share label
-            elif tag in _SPACED:
+            if tag in _SPACED:
                 buf.append(" ")
                 linked.append(False)
                 stack.append(_LEAVE_CELL)
