@@ -11,7 +11,9 @@ Only article-scoped sources count, tried in this order:
 3. the site profile's ``published`` / ``modified`` selectors;
 4. ``<time>``, ``itemprop`` dates and date lines next to the headline, then
    marked-up dates elsewhere in the ``<article>`` holding it (heuristic);
-5. a ``/2024/05/03/`` URL path (heuristic, last resort).
+5. a ``/2024/05/03/`` URL path (heuristic);
+6. a publication key in the page's script data, when every such key there
+   names the same day (heuristic, last resort).
 
 Page-chrome clocks, copyright years, teaser lists and comments are never read
 (see ``dates_page``); when nothing article-scoped exists the answer is None.
@@ -42,6 +44,7 @@ from .dates_page import (
     PageDate,
     find_anchor,
     in_container,
+    in_scripts,
     labelled_lines,
     near_headline,
     twin_headings,
@@ -177,6 +180,10 @@ def find_dates(
             published = DateFinding(
                 datetime(day.year, day.month, day.day), page_url or "", HEURISTIC
             )
+    if published is None:
+        scripted = in_scripts(tree)
+        if scripted is not None:
+            published = DateFinding(scripted[0], scripted[1], HEURISTIC)
     published, modified = _zoned(published, zone), _zoned(modified, zone)
     if zone is None and published is not None and published.value.utcoffset() == timedelta(0):
         published = _as_shown(published, on_page(), page_url)

@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .dates_parse import ParseContext, find_in_text, parse_structured
+from .dates_parse import ParseContext, find_in_text, parse_machine, parse_structured
 from .dom import NEVER_TEXT, ancestors, children, class_id
 
 PUBLISHED = "published"
@@ -556,3 +556,39 @@ def url_month(url: str | None) -> tuple[int, int] | None:
         return day.year, day.month
     match = _URL_MONTH.search(_url_path(url))
     return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+#: A publication key and its ISO value in script data ("publishedDate": "2016-11-04T20:37:27Z",
+#: published_at: '2019-03-02T06:22:28+01:00'), escaped quotes included.
+_SCRIPT_PUBLISHED = re.compile(
+    r"""[\\]?["']?(?<![A-Za-z])(?:date_?published|published_?(?:date|at|time|on)|publish_?(?:date|time)|"""
+    r"""publication_?date|first_?published(?:_?at)?|pub_?date)[\\]?["']?\s*[:=]\s*"""
+    r"""[\\]?["'](\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)[\\]?["']""",
+    re.IGNORECASE,
+)
+SCRIPT_CHARS = 400_000
+
+
+def in_scripts(tree: LexborHTMLParser) -> tuple[datetime, str] | None:
+    """A publication date in the page's script data (not JSON-LD), when all agree on the day.
+
+    Shops and single-page apps keep the record they render in a JSON blob;
+    its publication key is the page's date only if no other record in the
+    blobs names another day (a listing of related items would).
+    """
+    found: list[tuple[datetime, str]] = []
+    budget = SCRIPT_CHARS
+    for node in tree.css("script"):
+        kind = (node.attributes.get("type") or "").lower()
+        if "ld+json" in kind:
+            continue
+        text = node.text(deep=True) or ""
+        budget -= len(text)
+        if budget < 0:
+            break
+        for match in _SCRIPT_PUBLISHED.finditer(text):
+            value = parse_machine(match.group(1))
+            if value is not None:
+                found.append((value, match.group(1)))
+    days = {value.date() for value, _ in found}
+    return found[0] if len(days) == 1 else None
