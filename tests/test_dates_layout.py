@@ -80,3 +80,36 @@ def test_a_real_sidebar_widget_date_is_still_ignored() -> None:
 <span>4 May 2022</span><a href="/b">Other news</a></div></div>""",
     )
     assert _published_day(html) is None
+
+
+def test_attachment_in_a_download_list_does_not_date_the_article() -> None:
+    html = _page(
+        """<main><h1>Council restores the wetlands</h1>
+<div class="docdata news"><span class="value">18.10.2021</span></div><div class="text">"""
+        + BODY
+        + """<p><span class="c-download-list__li"><a class="publication" href="/letter.pdf">
+Information letter of 14 October 2021</a></span></p></div></main>"""
+    )
+    assert _published_day(html) == date(2021, 10, 18)
+
+
+def test_photo_caption_date_is_not_the_publication_date() -> None:
+    html = _page(
+        """<main><h1>Council restores the wetlands</h1><div class="picbox full">
+<img src="/river.jpg" alt=""><p>Anglers on the river bank at Millford, 24 April 2023</p></div>
+<div class="longtext">"""
+        + BODY
+        + "</div></main>"
+    )
+    assert _published_day(html) is None
+
+
+def test_reference_list_dates_are_not_the_publication_date() -> None:
+    html = _page(
+        """<main><h1>Council restores the wetlands</h1><div class="text">"""
+        + BODY
+        + """</div><dl class="lemma-reference"><dd><ul class="reference-list">
+<li class="reference-item"><span>City news, wetlands plan [accessed 2013-10-22]</span></li>
+</ul></dd></dl></main>"""
+    )
+    assert _published_day(html) is None

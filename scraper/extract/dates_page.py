@@ -26,6 +26,9 @@ PUBLISHED = "published"
 MODIFIED = "modified"
 UNKNOWN = "unknown"
 
+#: Photo boxes and captions: their dates are the picture's, even right under the headline.
+_MEDIA_BOX = r"(?:img|image|pic|photo|media|wp|figure|bild|foto)-?(?:caption|credit|box)"
+_MEDIA_BOX_RE = re.compile(_MEDIA_BOX)
 #: class/id words of containers whose dates are never the article's.
 _CHROME = re.compile(
     r"comment|respon[sd]|repl(?:y|ies)|disqus|related|teaser|recommend|popular|trending|"
@@ -35,8 +38,8 @@ _CHROME = re.compile(
     r"masthead|site-?footer|page-?footer|global-?footer|breadcrumb|archive|calendar|"
     r"promo(?!te)|advert|\bads?\b|(?<![\w-])banner|ad-?banner|banner-?(?:\d|ad|position|slot|top)|carousel|slider|swiper|more-?(?:news|articles|stories)|"
     r"read-?more|also|latest|next-?post|prev-?post|post-?nav|pagination|author-?bio|"
-    r"signature|cookie|consent|footnote|copyright|license|(?:img|image|photo|media|wp|figure|bild|foto)-?(?:caption|credit)|"
-    r"postprofile",
+    r"signature|cookie|consent|footnote|copyright|license|" + _MEDIA_BOX + r"|"
+    r"postprofile|download|reference-?(?:list|item)|reflist|bibliograph",
     re.IGNORECASE,
 )
 _CHROME_TAGS = frozenset(
@@ -300,7 +303,11 @@ def _scan(
         else:
             if subtree.tag in NEVER_TEXT or subtree.tag == "-comment":
                 continue
-            lenient = lenient_first and (subtree.tag or "") not in _CHROME_TAGS
+            lenient = (
+                lenient_first
+                and (subtree.tag or "") not in _CHROME_TAGS
+                and not _MEDIA_BOX_RE.search(class_id(subtree))
+            )
             lenient_first = False
             if not lenient and _chrome_here(subtree, in_article):
                 continue
