@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from scraper import extract
+from scraper.extract.dates import parse_date
 
 URL = "https://magazin.example.de/news/gedenken"
 
@@ -52,3 +53,23 @@ def test_date_in_a_copyright_notice_is_not_a_date() -> None:
         '<p class="note">Copyright © 19.12.2019 - 12:14 h by Beispiel GmbH. All rights reserved.</p>'
     )
     assert _published_day(html) is None
+
+
+def test_event_date_inside_a_sentence_is_not_the_publication_date() -> None:
+    html = _page(
+        "<p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Café Hurricane "
+        f"statt.</p><p>{LONG}</p>{MORE}"
+    )
+    assert _published_day(html) is None
+
+
+def test_byline_ending_in_its_date_is_still_the_date() -> None:
+    html = _page(f"<p>Ein Beitrag von Claudia Maria Lindner am 3. Mai 2020</p><p>{LONG}</p>{MORE}")
+    assert _published_day(html) == date(2020, 5, 3)
+
+
+def test_a_period_of_days_is_not_a_publication_date() -> None:
+    html = _page(f"<p>Wochenbericht 14. - 20. Januar 2022</p><p>{LONG}</p>{MORE}")
+    assert _published_day(html) is None
+    assert parse_date("14.–20. Januar 2022", languages=["de"]) is None
+    assert parse_date("Ausgabe vom 20. Januar 2022", languages=["de"]) is not None

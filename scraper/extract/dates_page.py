@@ -464,7 +464,27 @@ def _text_date(parent: LexborNode, own: str, ctx: ParseContext) -> PageDate | No
     if kind == UNKNOWN:
         kind = _kind_from_hints(parent)
     strong = any(_DATE_HINT.search(class_id(a)) for a in _self_and_ancestors_limited(parent, 3))
+    if kind == UNKNOWN and not strong and _in_sentence(text, start):
+        return None
     return PageDate(value, text, kind, strong=strong, shown=value.date())
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_META_SEPARATORS = re.compile(r"[|•·/]")
+SENTENCE_WORDS = 5
+
+
+def _in_sentence(text: str, start: int) -> bool:
+    """Whether an unlabelled date sits inside a sentence: words before it, words after it.
+
+    "Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Café statt."
+    names an event; a byline ("Ein Beitrag von Max Muster am 3. Mai 2020") ends at
+    its date, and a meta line separates its parts with bars or dots.
+    """
+    before = text[:start]
+    if _META_SEPARATORS.search(before) or len(_WORD.findall(before)) < SENTENCE_WORDS:
+        return False
+    return len(_WORD.findall(text[start:])) >= SENTENCE_WORDS
 
 
 def _in_running_text(parent: LexborNode, parent_len: int) -> bool:

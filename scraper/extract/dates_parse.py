@@ -125,6 +125,8 @@ _MONTH_DAY_YEAR = re.compile(
     rf"(?<![^\W\d_])({_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: The first day of a range, just before the date read: "14. - ", "14.–", "3 to ".
+_RANGE_START = re.compile(r"(?<![\d.:])\d{1,2}\.?\s*(?:[-–—]|bis|to|au|al)\s*$", re.IGNORECASE)
 
 #: Weekday names (casefolded) and their number, Monday = 0.
 _WEEKDAYS: dict[str, int] = {}
@@ -256,6 +258,8 @@ def find_in_text(text: str, ctx: ParseContext) -> tuple[datetime, int] | None:
         if hit is not None and (best is None or hit[1] < best[1]):
             best = hit
     if best is not None:
+        if _RANGE_START.search(text, max(0, best[1] - 12), best[1]):
+            return None  # "14. - 20. Januar 2022": a period, not the day it was written
         return _time_before(best, text)
     if len(text) <= 60 and not _YEAR.search(text):
         value = _relative(text, ctx)
