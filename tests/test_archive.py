@@ -14,7 +14,7 @@ import pytest
 import sqlite_utils
 from datasketch import MinHash
 
-from scraper.archive import Archive, ArchiveError, Filing, canonical, canonical_url
+from scraper.archive import Archive, ArchiveError, Filing, canonical, canonical_url, store
 from scraper.archive.dedup import NUM_PERM, minhash_values
 from scraper.ingest import ingest_page, reextract_archive
 from scraper.models import Article, Page, Teaser
@@ -409,8 +409,14 @@ def test_urls_that_skip_canonicalisation_are_those_it_would_leave_unchanged(
     assert canonical.canonical_url.__wrapped__(url) == url
 
 
-def test_one_batch_files_exactly_what_filing_its_records_one_by_one_files(tmp_path: Path) -> None:
-    """Repeats, merges, near-duplicates and teasers between records of one batch."""
+@pytest.mark.parametrize("in_processes", [False, True], ids=["in-thread", "in-processes"])
+def test_one_batch_files_exactly_what_filing_its_records_one_by_one_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_processes: bool
+) -> None:
+    """Repeats, merges, near-duplicates, teasers and raw pages between records of one batch,
+    prepared in this thread or (as large batches are) in other processes."""
+    monkeypatch.setattr(store, "_PROCESS_MIN", 1 if in_processes else 10**9)
+    monkeypatch.setattr(store, "_PREPARE_GROUP", 4)  # several groups, one left short
     edited = WIRE.replace("HANOI (VNA) ", "").replace("officials said", "the committee said")
     base = "https://news.example.vn/a/"
     stories = [
@@ -421,8 +427,12 @@ def test_one_batch_files_exactly_what_filing_its_records_one_by_one_files(tmp_pa
         make_article(base + "3.html", headline="Derby", body_text="goal " * 60),
         make_article(base + "4.html", body_text=edited + " Even more.", headline="P4"),
     ]
-    records = [Filing(a, seen_at=T0 + timedelta(minutes=k)) for k, a in enumerate(stories)]
+    records = [
+        Filing(a, page_rendering(a) if k % 2 else None, seen_at=T0 + timedelta(minutes=k))
+        for k, a in enumerate(stories)
+    ]
     tables = ("articles", "article_urls", "revisions", "article_tags", "teasers", "minhashes")
+    tables += ("pages",)
     dumps = []
     for name, batched in (("batch.db", True), ("single.db", False)):
         with Archive.open(tmp_path / name) as opened:
@@ -438,6 +448,11 @@ def test_one_batch_files_exactly_what_filing_its_records_one_by_one_files(tmp_pa
     assert [o for _, o in outcomes] == ["new", "new", "revised", "merged", "new", "new"]
     clusters = {row[0]: row[19] for row in articles}
     assert clusters[1] == clusters[2] == clusters[4] == 1 and clusters[3] is None
+
+
+def page_rendering(article: Article) -> Page:
+    html = f"<html><body><h1>{article.headline}</h1><p>{article.body_text}</p></body></html>"
+    return Page(article.url, article.url, 200, {"content-type": "text/html"}, html.encode(), T0)
 
 
 def vars_of(filing: Filing) -> dict[str, object]:

@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Iterable, Sized
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 import zstandard
@@ -30,11 +30,14 @@ from .schema import FTS_COLUMNS
 
 __all__ = [
     "TRACKED_FIELDS",
+    "Digest",
     "FileResult",
     "Prepared",
     "PAGE_CODEC",
     "compress_page",
     "decompress_page",
+    "digest",
+    "digest_texts",
     "file_batch",
     "file_prepared",
     "index_pending",
@@ -147,8 +150,39 @@ def decompress_page(content: bytes, codec: str) -> bytes:
     raise ValueError(f"unknown page codec {codec!r}")
 
 
+class Digest(NamedTuple):
+    """The costly, purely computational part of preparing a record."""
+
+    content_hash: str
+    fingerprint: Fingerprint | None
+    page_content: bytes | None  # the raw page compressed with PAGE_CODEC
+
+
+def digest(headline: str | None, body_text: str, content: bytes | None) -> Digest:
+    """Hash, fingerprint and compress one record's text and raw page."""
+    return Digest(
+        content_hash(headline, body_text),
+        fingerprint(body_text),
+        compress_page(content) if content is not None else None,
+    )
+
+
+def digest_texts(texts: list[tuple[str | None, str]]) -> list[tuple[str, Fingerprint | None]]:
+    """Content hash and fingerprint of (headline, body) pairs: a task for another process.
+
+    Plain values in and out, so the pickles crossing the process boundary stay
+    small and cheap; the raw page stays behind (zstd compresses it on a
+    thread: it releases the GIL).
+    """
+    return [(content_hash(headline, body), fingerprint(body)) for headline, body in texts]
+
+
+#: One encoder for every value: ``json.dumps`` with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -163,8 +197,16 @@ def prepare(
     seen_at: datetime | None = None,
     cause: str = "fetch",
     touch: bool = True,
+    digested: Digest | None = None,
 ) -> Prepared:
-    """Compute the archive's view of one record (pure: no database)."""
+    """Compute the archive's view of one record (pure: no database).
+
+    ``digested`` is ``digest(headline, body_text, page content)`` when the
+    caller computed it elsewhere (another process); else it is computed here.
+    """
+    if digested is None:
+        content = page.content if page is not None else None
+        digested = digest(article.headline, article.body_text, content)
     domains = profile.domains if profile is not None else ()
     final = page.final_url if page is not None else article.url
     canonical = choose_canonical(final, article.canonical_url, domains=domains)
@@ -206,17 +248,16 @@ def prepare(
             page.final_url,
             page.status,
             _json(page.headers),
-            compress_page(page.content),
+            digested.page_content,
             PAGE_CODEC,
             _iso(page.fetched_at),
         )
     when = seen_at or (page.fetched_at if page is not None else datetime.now(UTC))
     seen_iso = when.astimezone(UTC).isoformat()
-    digest = content_hash(article.headline, article.body_text)
     present = tuple(f for f in TRACKED_FIELDS if fields[f] not in (None, "", "[]"))
     new_values = {
         **fields,
-        "content_hash": digest,
+        "content_hash": digested.content_hash,
         "first_seen": seen_iso,
         "last_seen": seen_iso,
         "revision_count": 1,
@@ -228,9 +269,9 @@ def prepare(
         canonical=canonical,
         urls=urls,
         fields=fields,
-        content_hash=digest,
+        content_hash=digested.content_hash,
         mergeable=bool(article.headline) and len(article.body_text) >= _MIN_MERGE_CHARS,
-        fingerprint=fingerprint(article.body_text),
+        fingerprint=digested.fingerprint,
         teasers=teasers,
         page=stored_page,
         seen_at=seen_iso,
