@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from scraper import extract
 from scraper.extract.dates import parse_date
@@ -73,3 +73,25 @@ def test_a_period_of_days_is_not_a_publication_date() -> None:
     assert _published_day(html) is None
     assert parse_date("14.–20. Januar 2022", languages=["de"]) is None
     assert parse_date("Ausgabe vom 20. Januar 2022", languages=["de"]) is not None
+
+
+def _titled(title: str) -> str:
+    return f"""<!doctype html><html lang="de"><head><title>{title}</title></head><body>
+<div class="content"><h1>Online-Fachtag zum Intersex Day of Remembrance</h1>
+<p>{LONG}</p>{MORE}</div></body></html>"""
+
+
+def test_date_that_is_a_whole_part_of_the_title_dates_an_undated_page() -> None:
+    html = _titled("08.11.2021 | Online-Fachtag zum Intersex Day of Remembrance: Regenbogenportal")
+    assert _published_day(html) == date(2021, 11, 8)
+    html = _titled("Ukrainische Gegenoffensive | Europa | DW | 28.04.2023")
+    assert _published_day(html) == date(2023, 4, 28)
+
+
+def test_date_inside_the_title_words_is_its_subject() -> None:
+    assert _published_day(_titled("Fachtag am 5. Mai 2022 | Verband")) is None
+    assert _published_day(_titled("Wochenbericht 14. - 20. Januar 2022 - SLF")) is None
+
+
+def test_day_month_year_separated_by_bars_is_read() -> None:
+    assert parse_date("26 | 01 | 2022", languages=["de"]) == datetime(2022, 1, 26, tzinfo=UTC)

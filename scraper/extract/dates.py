@@ -11,7 +11,8 @@ Only article-scoped sources count, tried in this order:
 3. the site profile's ``published`` / ``modified`` selectors;
 4. ``<time>``, ``itemprop`` dates and date lines next to the headline, then
    marked-up dates elsewhere in the ``<article>`` holding it (heuristic);
-5. a ``/2024/05/03/`` URL path (heuristic);
+5. a ``/2024/05/03/`` URL path, then a date that is a whole part of the
+   ``<title>`` ("08.11.2021 | ...") (heuristic);
 6. a publication key in the page's script data, when every such key there
    names the same day (heuristic, last resort).
 
@@ -45,6 +46,7 @@ from .dates_page import (
     find_anchor,
     in_container,
     in_scripts,
+    in_title,
     labelled_lines,
     near_headline,
     twin_headings,
@@ -180,6 +182,10 @@ def find_dates(
             published = DateFinding(
                 datetime(day.year, day.month, day.day), page_url or "", HEURISTIC
             )
+    if published is None:
+        titled = in_title(found.title_tag, ctx)
+        if titled is not None:
+            published = DateFinding(titled[0], titled[1], HEURISTIC)
     if published is None:
         scripted = in_scripts(tree)
         if scripted is not None:

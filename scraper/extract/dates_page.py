@@ -619,3 +619,33 @@ def in_scripts(tree: LexborHTMLParser) -> tuple[datetime, str] | None:
                 found.append((value, match.group(1)))
     days = {value.date() for value, _ in found}
     return found[0] if len(days) == 1 else None
+
+
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+TITLE_DATE_CHARS = 25
+_DAY_END = re.compile(r"(?<![\d.])\d{1,2}\.?$")  # "14." before " - 20. Januar 2022": a range
+
+
+def in_title(title: str | None, ctx: ParseContext) -> tuple[datetime, str] | None:
+    """A date that is a whole part of the page title: "08.11.2021 | Online-Fachtag ...",
+    "... | Europa | DW | 28.04.2023". A date inside the title's words is its subject,
+    and "14. - 20. Januar 2022" a period."""
+    if not title:
+        return None
+    start = separator_start = 0
+    for separator in [*_TITLE_PARTS.finditer(title), None]:
+        end = separator.start() if separator is not None else len(title)
+        part = title[start:end].strip()
+        after_day = _DAY_END.search(title, 0, separator_start) is not None
+        if (
+            part
+            and not after_day
+            and len(part) <= TITLE_DATE_CHARS
+            and any(ch.isdigit() for ch in part)
+        ):
+            hit = find_in_text(part, ctx)
+            if hit is not None and hit[1] == 0:
+                return hit[0], title
+        if separator is not None:
+            start, separator_start = separator.end(), separator.start()
+    return None

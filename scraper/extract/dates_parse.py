@@ -35,9 +35,9 @@ _COMPACT = re.compile(
     r"(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?", re.A
 )
 _EPOCH = re.compile(r"\d{10}(?:\d{3})?")
-#: 1-4 digits, a separator, 1-2 digits, the same separator, 2-4 digits.
+#: 1-4 digits, a separator, 1-2 digits, the same separator, 2-4 digits ("26 | 01 | 2022" too).
 _NUMERIC = re.compile(
-    r"(?<![\d.,/-])(\d{1,4})(\.\s?|/|-)(\d{1,2})\2(\d{4}|\d{2})(?!\d|[./]\d|-\d+(?![:\d]))"
+    r"(?<![\d.,/-])(\d{1,4})(\.\s?|/|-|\s\|\s)(\d{1,2})\2(\d{4}|\d{2})(?!\d|[./]\d|-\d+(?![:\d]))"
 )
 _CJK = re.compile(r"(\d{4})\s*(?:年|년)\s*(\d{1,2})\s*(?:月|월)\s*(\d{1,2})\s*(?:日|일)?")
 _THAI_MONTHS = (
