@@ -95,3 +95,18 @@ def test_date_inside_the_title_words_is_its_subject() -> None:
 
 def test_day_month_year_separated_by_bars_is_read() -> None:
     assert parse_date("26 | 01 | 2022", languages=["de"]) == datetime(2022, 1, 26, tzinfo=UTC)
+
+
+def test_author_line_under_a_long_story_gives_its_date() -> None:
+    author = (
+        '<div class="left author">Author: <a href="/profile/58"><b>Bo2man</b></a> '
+        "am 29.12.2010, 13:36 Uhr</div>"
+    )
+    html = _page(f"<p>{LONG}</p>" * 8 + MORE + author)
+    assert _published_day(html) == date(2010, 12, 29)
+
+
+def test_unmarked_date_under_a_long_story_is_not_its_date() -> None:
+    unmarked = '<div class="left">Bo2man am 29.12.2010, 13:36 Uhr</div>'
+    html = _page(f"<p>{LONG}</p>" * 8 + MORE + unmarked)
+    assert _published_day(html) is None

@@ -47,7 +47,7 @@ _CHROME_TAGS = frozenset(
 )
 #: class/id/itemprop words that mark a date element.
 _DATE_HINT = re.compile(
-    r"date|datum|time|zeit|publi|posted|byline|fecha|ngay|dateline|timestamp|created|erstellt",
+    r"date|datum|time|zeit|publi|posted|byline|\bauthor\b|fecha|ngay|dateline|timestamp|created|erstellt",
     re.IGNORECASE,
 )
 _DATE_PROP = re.compile(r"date|dc:(?:created|issued)|dcterms:(?:created|issued)")
