@@ -51,6 +51,8 @@ from .teasers_words import (
 )
 
 Path = tuple[LexborNode, ...]
+#: A path as node ids: compared and searched without asking the parser again.
+Ids = tuple[int, ...]
 
 _MAX_LABEL = 80
 _CARD_TEXT = 400
@@ -93,9 +95,22 @@ def find_teasers(
     profile: SiteProfile | None,
 ) -> list[Teaser]:
     """Teasers in page order, one per target URL."""
-    base = _base_url(tree, url)
+    # One pass over the tree finds the base, the page's own URLs and the links.
+    found = tree.css(_PAGE_NODES)
+    links: list[LexborNode] = []
+    named: list[LexborNode] = []
+    base_node: LexborNode | None = None
+    for node in found:
+        tag = node.tag
+        if tag == "a":
+            links.append(node)
+        elif tag == "base":
+            base_node = base_node or node
+        else:
+            named.append(node)
+    base = _base_url(base_node, url)
     own = {same_page_key(url)}
-    for node in tree.css('link[rel="canonical"], meta[property="og:url"]'):
+    for node in named:
         value = node.attributes.get("href") or node.attributes.get("content")
         resolved = resolve(base, value) if value else None
         if resolved:
@@ -108,11 +123,14 @@ def find_teasers(
         chosen = _from_selector(tree, selector, base, own, sites)
         if chosen:
             return chosen
-    return _Detector(tree, base, own, sites, body_root or headline_node, body_root).run()
+    return _Detector(links, base, own, sites, body_root or headline_node, body_root).run()
 
 
-def _base_url(tree: LexborHTMLParser, url: str) -> str:
-    node = tree.css_first("base[href]")
+#: The nodes teaser detection reads, found in one pass in page order.
+_PAGE_NODES = 'base[href], link[rel="canonical"], meta[property="og:url"], a[href]'
+
+
+def _base_url(node: LexborNode | None, url: str) -> str:
     href = node.attributes.get("href") if node is not None else None
     return urljoin(url, href.strip()) if href and href.strip() else url
 
@@ -179,22 +197,25 @@ class _Detector:
 
     def __init__(
         self,
-        tree: LexborHTMLParser,
+        links: list[LexborNode],
         base: str,
         own: set[str],
         sites: set[str],
         anchor: LexborNode | None,
         body_root: LexborNode | None,
     ) -> None:
-        self.tree = tree
+        self.links = links
         self.base = base
         self.own = own
         self.sites = sites
-        self.paths: dict[int, Path] = {}
+        self.paths: dict[int, tuple[Path, Ids]] = {}
         self.child_index: dict[int, dict[int, int]] = {}
         self.anchor = anchor
-        self.anchor_path: Path = self.path(anchor) if anchor is not None else ()
-        self.anchor_ids = {n.mem_id for n in self.anchor_path}
+        self.anchor_path: Path = ()
+        self.anchor_path_ids: Ids = ()
+        if anchor is not None:
+            self.anchor_path, self.anchor_path_ids = self.walk_up(anchor)
+        self.anchor_ids = set(self.anchor_path_ids)
         self.body_id = body_root.mem_id if body_root is not None else None
         self.page_shape = url_shape(base)
 
@@ -202,36 +223,49 @@ class _Detector:
 
     def path(self, node: LexborNode) -> Path:
         """Ancestors of ``node`` and the node itself, root first (cached, so linear overall)."""
+        return self.walk_up(node)[0]
+
+    def ids(self, node: LexborNode) -> Ids:
+        """``path(node)`` as node ids."""
+        return self.walk_up(node)[1]
+
+    def walk_up(self, node: LexborNode) -> tuple[Path, Ids]:
         pending: list[LexborNode] = []
+        pending_ids: list[int] = []
         current: LexborNode | None = node
         prefix: Path = ()
+        prefix_ids: Ids = ()
         while current is not None and current.tag not in ("-document", None):
-            cached = self.paths.get(current.mem_id)
+            current_id = current.mem_id
+            cached = self.paths.get(current_id)
             if cached is not None:
-                prefix = cached
+                prefix, prefix_ids = cached
                 break
             pending.append(current)
+            pending_ids.append(current_id)
             current = current.parent
-        for step in reversed(pending):
+        for step, step_id in zip(reversed(pending), reversed(pending_ids), strict=True):
             prefix = (*prefix, step)
-            self.paths[step.mem_id] = prefix
-        return prefix
+            prefix_ids = (*prefix_ids, step_id)
+            self.paths[step_id] = (prefix, prefix_ids)
+        return prefix, prefix_ids
 
-    def precedes(self, first: Path, second: Path) -> bool | None:
+    def precedes(self, first: Ids, second: Ids) -> bool | None:
         """Whether ``first`` comes before ``second`` in the page; None if one holds the other."""
         depth = 0
         for a, b in zip(first, second, strict=False):
-            if a.mem_id != b.mem_id:
+            if a != b:
                 break
             depth += 1
         if depth == len(first) or depth == len(second) or depth == 0:
             return None
-        parent = first[depth - 1]
-        index = self.child_index.get(parent.mem_id)
+        parent_id = first[depth - 1]
+        index = self.child_index.get(parent_id)
         if index is None:
+            parent = self.paths[parent_id][0][-1]
             index = {c.mem_id: i for i, c in enumerate(children(parent))}
-            self.child_index[parent.mem_id] = index
-        return index.get(first[depth].mem_id, 0) < index.get(second[depth].mem_id, 0)
+            self.child_index[parent_id] = index
+        return index.get(first[depth], 0) < index.get(second[depth], 0)
 
     # -- the passes ---------------------------------------------------
 
@@ -239,7 +273,7 @@ class _Detector:
         out: list[_Link] = []
         resolved: dict[str, str | None] = {}
         targets = TargetFilter(self.base, self.own, self.sites)
-        for order, node in enumerate(self.tree.css("a[href]")):
+        for order, node in enumerate(self.links):
             attrs = node.attrs
             href = attrs.get("href") or ""
             if href in resolved:
@@ -263,20 +297,20 @@ class _Detector:
         first_url: dict[int, str] = {}
         multi: set[int] = set()
         for link in links:
-            for node in self.path(link.node):
-                seen = first_url.setdefault(node.mem_id, link.url)
-                if seen != link.url:
-                    multi.add(node.mem_id)
+            url = link.url
+            for node_id in self.ids(link.node):
+                if first_url.setdefault(node_id, url) != url:
+                    multi.add(node_id)
         blocks: dict[int, _Block] = {}
         for link in links:
-            path = self.path(link.node)
+            path, ids = self.walk_up(link.node)
             top = len(path) - 1
-            while top > 0 and path[top - 1].mem_id not in multi:
+            while top > 0 and ids[top - 1] not in multi:
                 top -= 1
             if top == 0:
                 continue  # the only candidate URL on the page: the card pass decides
             container, item_node = path[top - 1], path[top]
-            block = blocks.setdefault(container.mem_id, _Block(container))
+            block = blocks.setdefault(ids[top - 1], _Block(container))
             item = block.items.get(link.url)
             if item is None:
                 item = block.items[link.url] = _Item(item_node, link.url, link.order)
@@ -404,10 +438,10 @@ class _Detector:
         """Inside the article body or after the article in page order."""
         if self.anchor is None:
             return True
-        path = self.path(node)
-        if self.body_id is not None and any(n.mem_id == self.body_id for n in path):
+        ids = self.ids(node)
+        if self.body_id is not None and self.body_id in ids:
             return True
-        return self.precedes(self.anchor_path, path) is True
+        return self.precedes(self.anchor_path_ids, ids) is True
 
     def inline(self, item: _Item) -> bool:
         """A link inside running text (a paragraph citing another story) is not a teaser.
@@ -448,11 +482,11 @@ class _Detector:
 
     def card(self, link: _Link, multi: set[int]) -> Teaser | None:
         """A lone link introduced as "Read more:" (or in a related-class box) in the article."""
-        path = self.path(link.node)
-        if self.body_id is None or all(n.mem_id != self.body_id for n in path):
+        path, ids = self.walk_up(link.node)
+        if self.body_id is None or self.body_id not in ids:
             return None
-        for node in reversed(path[:-1]):
-            if node.mem_id in multi or node.mem_id == self.body_id:
+        for node, node_id in zip(reversed(path[:-1]), reversed(ids[:-1]), strict=True):
+            if node_id in multi or node_id == self.body_id:
                 return None
             text = _squash(node.text(deep=True))
             if len(text) > _CARD_TEXT:

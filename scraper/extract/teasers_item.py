@@ -190,6 +190,13 @@ def _img_alt(node: LexborNode) -> str | None:
 def item_summary(item: LexborNode, title: str, title_el: LexborNode | None) -> str | None:
     """A separate description line in the item, when there is one."""
     title_id = title_el.mem_id if title_el is not None else None
+    # Elements that hold the title or another heading are looked into, never read
+    # whole: both sets come from one walk up from each heading, not a search per element.
+    holders: set[int] = set()
+    if title_el is not None:
+        holders.update(_ancestor_ids(title_el, None))
+        for heading in item.css("h1, h2, h3, h4, h5, h6"):
+            holders.update(_ancestor_ids(heading, item))
     best: str | None = None
     best_rank = (-1, 0)
     stack = children(item)
@@ -197,15 +204,13 @@ def item_summary(item: LexborNode, title: str, title_el: LexborNode | None) -> s
         node = stack.pop()
         if node.is_text_node or node.tag == "-comment":
             continue
-        if node.mem_id == title_id or node.tag in _HEADINGS or _is_side(node):
+        node_id = node.mem_id
+        if node_id == title_id or node.tag in _HEADINGS or _is_side(node):
             continue
-        if title_id is not None and node.css_first("h1, h2, h3, h4, h5, h6") is not None:
+        if node_id in holders:
             stack.extend(children(node))
             continue
         text = _cut_tail(_READ_ON, text_without_side_parts(node))
-        if title_el is not None and _contains(node, title_el):
-            stack.extend(children(node))
-            continue
         if not _is_description(text, title):
             stack.extend(children(node))
             continue
@@ -217,14 +222,18 @@ def item_summary(item: LexborNode, title: str, title_el: LexborNode | None) -> s
     return best
 
 
-def _contains(node: LexborNode, inner: LexborNode) -> bool:
-    target = node.mem_id
-    current: LexborNode | None = inner
+def _ancestor_ids(node: LexborNode, stop: LexborNode | None) -> list[int]:
+    """The ids of the node's ancestors below ``stop`` (all of them when ``stop`` is None)."""
+    out: list[int] = []
+    last = stop.mem_id if stop is not None else None
+    current = node.parent
     while current is not None:
-        if current.mem_id == target:
-            return True
+        current_id = current.mem_id
+        if current_id == last:
+            break
+        out.append(current_id)
         current = current.parent
-    return False
+    return out
 
 
 def _is_description(text: str, title: str) -> bool:

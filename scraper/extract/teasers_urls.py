@@ -41,7 +41,6 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 #: (scheme, netloc, lower-case host, path, query) of a link: all the filter reads.
 _Parts = tuple[str, str, str, str, str]
-_NETLOC_END = ("/", "?", "#")
 
 
 def resolve(base: str, href: str) -> str | None:
@@ -82,27 +81,23 @@ def _split(base: str, origin: str, href: str) -> _Parts | None:
 
 
 def _fast_split(url: str) -> _Parts | None:
-    """``urlsplit`` for the common plain ``http(s)://host/path?query`` link, in a few string
-    operations; None when the URL has anything urlsplit treats specially (ports, user info,
+    """``urlsplit`` for the common plain ``http(s)://host/path?query`` link, in one regex
+    match; None when the URL has anything urlsplit treats specially (ports, user info,
     IPv6, non-ASCII hosts, tabs or newlines), which then takes the slow path."""
-    if "\n" in url or "\t" in url or "\r" in url:  # characters urlsplit removes
+    match = _PLAIN_URL.match(url)
+    if match is None:
         return None
-    scheme, _, rest = url.partition("://")
-    if scheme not in ("http", "https"):
+    scheme, netloc, path, query = match.groups()
+    if not netloc.isascii():
         return None
-    cut = len(rest)
-    for mark in _NETLOC_END:
-        at = rest.find(mark, 0, cut)
-        if at >= 0:
-            cut = at
-    netloc = rest[:cut]
-    if not netloc or not netloc.isascii() or ":" in netloc or "@" in netloc or "[" in netloc:
-        return None
-    if "]" in netloc:
-        return None
-    tail = rest[cut:].partition("#")[0]
-    path, _, query = tail.partition("?")
-    return (scheme, netloc, netloc.lower(), path, query)
+    return (scheme, netloc, netloc.lower(), path, query or "")
+
+
+#: scheme, host, path, query and fragment of a URL with none of ``:@[]`` in its host
+#: and no tab or newline anywhere.
+_PLAIN_URL = re.compile(
+    r"(https?)://([^/?#:@\[\]\t\n\r]+)((?:/[^?#\t\n\r]*)?)(?:\?([^#\t\n\r]*))?(?:#[^\t\n\r]*)?\Z"
+)
 
 
 def _join(parts: _Parts) -> str:
@@ -113,6 +108,9 @@ def _join(parts: _Parts) -> str:
     return f"{scheme}://{netloc}{path}?{query}" if query else f"{scheme}://{netloc}{path}"
 
 
+_UNSEEN = "\x00"  # never a host
+
+
 class TargetFilter:
     """Turns a page's hrefs into teaser targets: same site, article-like, not the page itself."""
 
@@ -121,7 +119,8 @@ class TargetFilter:
         self.origin = _origin(base)
         self.own = own
         self.sites = sites
-        self.hosts: dict[str, bool] = {}
+        # host -> its bare form when on the site, None when off it
+        self.hosts: dict[str, str | None] = {}
 
     def __call__(self, href: str) -> str | None:
         """The link's absolute URL when it points to another article of the same site."""
@@ -131,12 +130,12 @@ class TargetFilter:
         host, path, query = parts[2], parts[3], parts[4]
         if not path.startswith("/"):
             path = "/" + path
-        on_site = self.hosts.get(host)
-        if on_site is None:
-            on_site = self.hosts[host] = site_key(host) in self.sites
-        if not on_site or not _article_path(path, query):
+        bare = self.hosts.get(host, _UNSEEN)
+        if bare is _UNSEEN:
+            bare = self.hosts[host] = _bare_host(host) if site_key(host) in self.sites else None
+        if bare is None or not _article_path(path, query):
             return None
-        if _page_key(host, path, query) in self.own:
+        if _bare_page_key(bare, path, query) in self.own:
             return None
         return _join(parts)
 
@@ -148,7 +147,10 @@ def same_page_key(url: str) -> str:
 
 
 def _page_key(host: str, path: str, query: str) -> str:
-    host = _bare_host(host)
+    return _bare_page_key(_bare_host(host), path, query)
+
+
+def _bare_page_key(host: str, path: str, query: str) -> str:
     path = unquote(path).rstrip("/") or "/"
     return f"{host}{path}?{query}" if query else f"{host}{path}"
 
@@ -178,25 +180,29 @@ def is_article_like(url: str) -> bool:
 def _article_path(path: str, query: str) -> bool:
     if "%" in path:
         segments = [unquote(s) for s in path.split("/") if s]
-        lowered = [s.lower() for s in segments]
-    else:  # the common case: one split of the path, no per-segment decoding
-        segments = [s for s in path.split("/") if s]
-        lowered = path.lower().split("/")
-    if not _NOT_ARTICLE_SEGMENTS.isdisjoint(lowered):
-        return False
-    if segments and _FILE_EXT.search(segments[-1]):
+        if not _NOT_ARTICLE_SEGMENTS.isdisjoint(s.lower() for s in segments):
+            return False
+        last = segments[-1] if segments else ""
+        joined = "/".join(segments)
+    else:  # the common case: the path as it is, no per-segment decoding
+        if not _NOT_ARTICLE_SEGMENTS.isdisjoint(path.lower().split("/")):
+            return False
+        last = path.rstrip("/").rpartition("/")[2]  # the last non-empty segment
+        joined = path
+    if "." in last and _FILE_EXT.search(last):
         return False
     if query:
         for key, value in parse_qsl(query):
             if key.lower() in _ID_KEYS and value.isdigit():
                 return True
-    if not segments:
+    if not last:
         return False
-    last = _PAGE_EXT.sub("", segments[-1])
+    if "." in last:
+        last = _PAGE_EXT.sub("", last)
     if len(_WORD.findall(last)) >= 3 or len(_CJK.findall(last)) >= 4:
         return True
-    # digit runs never cross a "/", so one search over the joined segments finds them all
-    runs = [len(r) for r in _DIGITS.findall("/".join(segments))]
+    # digit runs never cross a "/", so one search over the whole path finds them all
+    runs = [len(r) for r in _DIGITS.findall(joined)]
     if any(n >= 5 for n in runs):
         return True
     # a short id beside letters in the last segment ("a3456", "1234-title") or a dated path

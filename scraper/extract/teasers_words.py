@@ -104,17 +104,29 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex finding any of ``words`` in a text, grouped by first character so the
+    engine tries one group per position instead of every label."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile(
+        "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    )
+
+
+_RELATED_ANYWHERE = _any_of(RELATED_LABELS)
+_UNRELATED_ANYWHERE = _any_of(UNRELATED_LABELS)
+
+
 def is_related_label(text: str) -> bool:
-    folded = fold(text) + " "
-    return any(word in folded for word in RELATED_LABELS)
+    return _RELATED_ANYWHERE.search(fold(text) + " ") is not None
 
 
 def is_unrelated_label(text: str) -> bool:
-    folded = fold(text)
-    return any(word in folded for word in UNRELATED_LABELS)
+    return _UNRELATED_ANYWHERE.search(fold(text)) is not None
 
 
 def starts_with_related_label(text: str) -> bool:
     """Whether a short text opens with a "Read more:"-style label (an in-body card)."""
-    folded = fold(text)[:40] + " "
-    return any(folded.startswith(word) for word in RELATED_LABELS)
+    return (fold(text)[:40] + " ").startswith(RELATED_LABELS)
