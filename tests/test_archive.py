@@ -6,7 +6,7 @@ import json
 import re
 import zlib
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import numpy as np
@@ -457,3 +457,45 @@ def page_rendering(article: Article) -> Page:
 
 def vars_of(filing: Filing) -> dict[str, object]:
     return {f: getattr(filing, f) for f in Filing.__slots__}
+
+
+def test_newest_first_is_by_time_across_time_zones(archive: Archive) -> None:
+    hanoi = timezone(timedelta(hours=7))
+    early = make_article(  # 06:04 UTC, though 13:04 on the page
+        "https://news.example.vn/a/early.html",
+        published_at=datetime(2025, 12, 22, 13, 4, tzinfo=hanoi),
+        body_text="Early story. " * 30,
+    )
+    late = make_article(
+        "https://wire.example.com/late.html",
+        published_at=datetime(2025, 12, 22, 8, 0, tzinfo=UTC),
+        body_text="Late story. " * 30,
+    )
+    archive.file_many([Filing(early), Filing(late)])
+    listed = rows(archive, "SELECT url, published_day FROM articles ORDER BY published_at DESC")
+    assert listed == [(late.url, "2025-12-22"), (early.url, "2025-12-22")]
+
+
+def test_an_older_archive_has_its_publication_times_moved_to_utc(tmp_path: Path) -> None:
+    from scraper.archive.schema import MIGRATIONS
+
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    MIGRATIONS.apply(db, stop_before="m006_publication_times_in_utc")
+    db["sites"].insert({"name": "news.example.vn"})
+    db["articles"].insert(
+        {
+            "canonical_url": "https://news.example.vn/a/1.html",
+            "url": "https://news.example.vn/a/1.html",
+            "site": "news.example.vn",
+            "published_at": "2025-12-22T13:04:09+07:00",
+            "published_day": "2025-12-22",
+            "modified_at": None,
+            "content_hash": "x",
+            "first_seen": "2025-12-22T07:00:00+00:00",
+            "last_seen": "2025-12-22T07:00:00+00:00",
+        }
+    )
+    db.close()
+    with Archive.open(tmp_path / "old.db") as opened:
+        row = opened.db.execute("SELECT published_at, published_day FROM articles").fetchone()
+    assert row == ("2025-12-22T06:04:09+00:00", "2025-12-22")

@@ -164,8 +164,8 @@ def test_articles_page_offers_facets_on_site_section_tags_and_day(served: Served
 
 def test_articles_are_listed_newest_publication_first(served: Served) -> None:
     rows = served.rows("/articles.json?_col=published_at&_size=max")
-    dates = [str(r["published_at"]) for r in rows if r["published_at"]]
-    assert len(dates) > 10 and dates == sorted(dates, reverse=True)
+    times = [datetime.fromisoformat(str(r["published_at"])) for r in rows if r["published_at"]]
+    assert len(times) > 10 and times == sorted(times, reverse=True)
 
 
 def test_foreign_keys_show_the_article_headline(served: Served) -> None:

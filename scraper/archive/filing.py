@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from ..models import Article, Page, SiteProfile
 from .canonical import canonical_url, choose_canonical
 from .dedup import THRESHOLD, Fingerprint, band_keys, content_hash, fingerprint, similarity
-from .schema import FTS_COLUMNS
+from .schema import FTS_COLUMNS, utc_iso
 
 __all__ = [
     "TRACKED_FIELDS",
@@ -216,12 +216,12 @@ def prepare(
     urls = tuple(dict.fromkeys(seen))
     host = (urlsplit(final).hostname or "").removeprefix("www.")
     site = profile.name if profile is not None else (article.site or host)
-    published = _iso(article.published_at)
+    published = article.published_at
     fields = {
         "headline": article.headline,
         "summary": article.summary,
-        "published_at": published,
-        "modified_at": _iso(article.modified_at),
+        "published_at": utc_iso(published),
+        "modified_at": utc_iso(article.modified_at),
         "section": article.section,
         "authors": _json(list(article.authors)),
         "source": article.source,
@@ -233,7 +233,8 @@ def prepare(
         "url": article.url,
         "site": site,
         "published_raw": article.published_raw,
-        "published_day": published[:10] if published else None,
+        # The page's own calendar day: the day its readers saw on it.
+        "published_day": published.date().isoformat() if published else None,
         "modified_raw": article.modified_raw,
         "provenance": _json(article.provenance),
     }

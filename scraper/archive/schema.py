@@ -16,9 +16,11 @@ can lose the last few transactions, which the next crawl fetches again.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlite_utils import Database, Migrations
 
-__all__ = ["DEFERRED_FTS", "FTS_COLUMNS", "MIGRATIONS", "apply_migrations"]
+__all__ = ["DEFERRED_FTS", "FTS_COLUMNS", "MIGRATIONS", "apply_migrations", "utc_iso"]
 
 MIGRATIONS = Migrations("scraper.archive")
 
@@ -229,6 +231,37 @@ def m005_search_merges(db: Database) -> None:
     articles, with queries as fast (more, larger segments per level).
     """
     db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8)")
+
+
+@MIGRATIONS()
+def m006_publication_times_in_utc(db: Database) -> None:
+    """Store ``published_at`` and ``modified_at`` in UTC (see ``filing.utc_iso``).
+
+    They kept the page's own offset, and as text ``2025-12-22T13:04+07:00``
+    sorted after ``2025-12-22T08:00+00:00``, two hours later in time:
+    datasette's newest-first listing interleaved sites of different zones.
+    ``published_day`` stays the page's own day; revisions keep what they recorded.
+    """
+    db.conn.create_function("utc_iso", 1, _utc_text, deterministic=True)
+    db.execute(
+        "UPDATE articles SET published_at = utc_iso(published_at),"
+        " modified_at = utc_iso(modified_at)"
+        " WHERE published_at IS NOT NULL OR modified_at IS NOT NULL"
+    )
+
+
+def utc_iso(value: datetime | None) -> str | None:
+    """A publication time as stored: ISO 8601 in UTC, so that sorting the text sorts
+    the times. The page's own wording stays in ``published_raw``."""
+    return value.astimezone(UTC).isoformat() if value is not None else None
+
+
+def _utc_text(text: str | None) -> str | None:
+    try:
+        value = datetime.fromisoformat(text) if text is not None else None
+    except ValueError:
+        return text
+    return utc_iso(value) if value is not None and value.tzinfo is not None else text
 
 
 def apply_migrations(db: Database) -> None:
