@@ -111,41 +111,46 @@ def walk(top: LexborNode, *, reveal: bool = False) -> Page:
     mark, content, lead, image = page.mark, page.content, page.lead, page.image
     blocks = page.blocks
     buf: list[str] = []
-    linked: list[bool] = []
+    linked: list[int] = []  # link characters of each piece of ``buf``
     owner_stack: list[int] = []
     link_depth = 0
     known: dict[tuple[str | None, str | None], tuple[int, bool, bool]] = {}
-    # Stack items: a node to enter, or an int to leave: ``~index`` for a table
-    # element, ``_LEAVE_LINK`` for a link, ``_LEAVE_CELL`` for a table cell.
-    stack: list[LexborNode | int] = [top]
+    # Stack items: a node to enter, or None to leave the element on top of
+    # ``leaving``: ``~index`` for a table element, ``_LEAVE_LINK`` for a link,
+    # ``_LEAVE_CELL`` for a table cell.
+    stack: list[LexborNode | None] = [top]
+    leaving: list[int] = []
     current = -1  # index of the innermost table element being visited
 
     def flush() -> None:
         if not buf:
             return
         owner = owner_stack[-1] if owner_stack else 0
-        line: list[str] = []
-        links = 0
-        for piece, in_link in zip(buf, linked, strict=True):
-            if piece == _BREAK:
-                _emit(blocks, line, links, owner, tags[owner])
-                line, links = [], 0
-                continue
-            line.append(piece)
-            if in_link:
-                links += len(piece.strip())
-        _emit(blocks, line, links, owner, tags[owner])
+        if _BREAK not in buf:
+            _emit(blocks, buf, sum(linked), owner, tags[owner])
+        else:
+            line: list[str] = []
+            links = 0
+            for piece, piece_links in zip(buf, linked, strict=True):
+                if piece == _BREAK:
+                    _emit(blocks, line, links, owner, tags[owner])
+                    line, links = [], 0
+                    continue
+                line.append(piece)
+                links += piece_links
+            _emit(blocks, line, links, owner, tags[owner])
         buf.clear()
         linked.clear()
 
     while stack:
-        item = stack.pop()
-        if isinstance(item, int):
+        node = stack.pop()
+        if node is None:
+            item = leaving.pop()
             if item == _LEAVE_LINK:
                 link_depth -= 1
             elif item == _LEAVE_CELL:
                 buf.append(" ")
-                linked.append(False)
+                linked.append(0)
             else:
                 index = ~item
                 if buf:
@@ -154,7 +159,6 @@ def walk(top: LexborNode, *, reveal: bool = False) -> Page:
                 end[index] = len(tags) - 1
                 current = parent[index]
             continue
-        node = item
         # The numeric tag id is cheaper to read than the name: text and plain
         # formatting, most of a page's nodes, are settled without the name.
         tag_id = node.tag_id
@@ -163,7 +167,7 @@ def walk(top: LexborNode, *, reveal: bool = False) -> Page:
             # White space before any text of a block carries nothing.
             if value and (buf or not value.isspace()):
                 buf.append(value)
-                linked.append(link_depth > 0)
+                linked.append(len(value.strip()) if link_depth else 0)
             continue
         if tag_id in _FORMATTING_IDS:
             child = node.last_child  # children pushed last first, to pop in page order
@@ -180,14 +184,15 @@ def walk(top: LexborNode, *, reveal: bool = False) -> Page:
             continue
         if tag == "br":
             buf.append(_BREAK)
-            linked.append(False)
+            linked.append(0)
             continue
         attrs = node.attributes
         if attrs and not reveal and is_hidden(attrs):
             continue
         if tag == "a":  # a link's class words are not asked: it is read as a link
             link_depth += 1
-            stack.append(_LEAVE_LINK)
+            stack.append(None)
+            leaving.append(_LEAVE_LINK)
             child = node.last_child
             while child is not None:
                 stack.append(child)
@@ -205,8 +210,9 @@ def walk(top: LexborNode, *, reveal: bool = False) -> Page:
                 continue  # an inline credit, date or share label
             if tag in _SPACED:
                 buf.append(" ")
-                linked.append(False)
-                stack.append(_LEAVE_CELL)
+                linked.append(0)
+                stack.append(None)
+                leaving.append(_LEAVE_CELL)
             child = node.last_child  # children pushed last first, to pop in page order
             while child is not None:
                 stack.append(child)
@@ -229,7 +235,8 @@ def walk(top: LexborNode, *, reveal: bool = False) -> Page:
         if buf:
             flush()
         owner_stack.append(index)
-        stack.append(~index)
+        stack.append(None)
+        leaving.append(~index)
         child = node.last_child
         while child is not None:
             stack.append(child)

@@ -294,12 +294,21 @@ class _Detector:
         links = self.candidates()
         if not links:
             return []
+        # For each ancestor of a candidate, the first URL under it, and whether
+        # another URL is under it too ("multi"). A walk up from a link stops where an
+        # earlier link with the same URL, or with two URLs, passed: everything above
+        # that is already settled.
         first_url: dict[int, str] = {}
         multi: set[int] = set()
         for link in links:
             url = link.url
-            for node_id in self.ids(link.node):
-                if first_url.setdefault(node_id, url) != url:
+            for node_id in reversed(self.ids(link.node)):
+                seen = first_url.get(node_id)
+                if seen is None:
+                    first_url[node_id] = url
+                elif seen == url or node_id in multi:
+                    break
+                else:
                     multi.add(node_id)
         blocks: dict[int, _Block] = {}
         for link in links:
@@ -319,11 +328,13 @@ class _Detector:
         taken: set[int] = set()
         for block in blocks.values():
             for item in self.judge(block):
-                teaser = self.teaser(item)
-                if teaser is not None and headline_like(teaser.title):
-                    taken.update(a.mem_id for a in item.links)
-                    if item.url not in chosen or chosen[item.url][0] > item.order:
-                        chosen[item.url] = (item.order, teaser)
+                title, title_el = self.title(item)
+                if not title or not headline_like(title):
+                    continue
+                taken.update(a.mem_id for a in item.links)
+                if item.url not in chosen or chosen[item.url][0] > item.order:
+                    # (summary and picture only for the teasers kept)
+                    chosen[item.url] = (item.order, self.teaser(item, title, title_el))
         for link in links:
             if link.node.mem_id in taken or link.url in chosen:
                 continue
@@ -386,10 +397,7 @@ class _Detector:
             item.title = item_title(item.node, item.links)
         return item.title
 
-    def teaser(self, item: _Item) -> Teaser | None:
-        title, title_el = self.title(item)
-        if not title:
-            return None
+    def teaser(self, item: _Item, title: str, title_el: LexborNode | None) -> Teaser:
         return Teaser(
             title=title,
             url=item.url,
