@@ -9,6 +9,13 @@ import pytest
 from scraper.extract.body_rules import (
     _CHROME,
     _CHROME_WORDS,
+    _GATE_WORDS,
+    _PROMO_TAIL_WORDS,
+    _RELATED_ANYWHERE_WORDS,
+    GATE_LINE,
+    PROMO_TAIL,
+    RELATED_ANYWHERE,
+    _grouped,
     _word_start,
     classify_markup,
 )
@@ -87,9 +94,46 @@ def test_leading_groups_are_spelt_out_before_regrouping() -> None:
     assert pattern.search("read") is None
 
 
-def test_unsupported_alternative_is_refused_rather_than_silently_changed() -> None:
-    with pytest.raises(ValueError):
-        _word_start(r"comment|\d+")
+def test_alternatives_not_starting_with_a_letter_are_kept_as_written() -> None:
+    pattern = _grouped(r"lesezeit|^\d+\s*min\.?$|(?:ab)?cd", re.IGNORECASE)
+    assert pattern.search("3 min")
+    assert pattern.search("Lesezeit: 3 Minuten")
+    assert pattern.search("xcd") and pattern.search("abcd")
+    assert pattern.search("Lesen") is None
+
+
+_LINES = [
+    "Dieser Artikel ist nur für Abonnenten",
+    "Ce contenu est réservé aux abonnés",
+    "Il vous reste 57% de cet article à lire",
+    "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
+    "Externe Inhalte von YouTube",
+    "Please accept all cookies to see this",
+    "Subscribe to our newsletter",
+    "Folgen Sie uns auf Telegram",
+    "All rights reserved",
+    "Lesezeit: 4 Minuten",
+    "5 min",
+    "Das könnte Sie auch interessieren",
+    "The council met on Monday and voted for the new road.",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "source"),
+    [
+        (GATE_LINE, _GATE_WORDS),
+        (PROMO_TAIL, _PROMO_TAIL_WORDS),
+        (RELATED_ANYWHERE, _RELATED_ANYWHERE_WORDS),
+    ],
+)
+def test_regrouped_line_patterns_find_what_the_plain_pattern_finds(
+    pattern: re.Pattern[str], source: str
+) -> None:
+    plain = re.compile(source, pattern.flags)
+    for line in _LINES + [line.upper() for line in _LINES]:
+        assert bool(pattern.search(line)) == bool(plain.search(line)), line
 
 
 @pytest.mark.parametrize(
