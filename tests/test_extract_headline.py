@@ -118,3 +118,38 @@ def test_site_name_joined_without_spaces_in_a_chinese_title() -> None:
     assert extract(html, "https://xinhua.example/c_1.htm").headline == (
         "武汉的声音：有英勇的你，才有英雄的城！"
     )
+
+
+def test_hidden_colon_between_kicker_and_title_is_kept_where_the_title_has_it() -> None:
+    html = page(
+        "<meta property='og:title' content='North Atlantic: “Oceans are overheating”'>",
+        "<article><h1><span data-ob='kicker'>North Atlantic</span>"
+        "<span class='visually-hidden'>:</span> <span>“Oceans are overheating”</span></h1>"
+        f"{ARTICLE}</article>",
+    )
+    assert extract(html, "https://news.example/a/4").headline == (
+        "North Atlantic: “Oceans are overheating”"
+    )
+
+
+def test_unmarked_kicker_span_is_dropped_where_og_title_leaves_it_out() -> None:
+    html = page(
+        "<meta property='og:title' content='Trump talks about ground operations'>"
+        "<title>“It will begin soon”: Trump talks about ground operations - TV News</title>",
+        "<article><h2><span class='t-red'>“It will begin soon”</span>"
+        f"<span class='t-xxl'>Trump talks about ground operations</span></h2>{ARTICLE}</article>",
+    )
+    assert extract(html, "https://tv.example/a/5").headline == (
+        "Trump talks about ground operations"
+    )
+
+
+def test_title_set_in_two_spans_stays_whole_when_no_meta_title_splits_it() -> None:
+    html = page(
+        "<title>Harbour news</title>",
+        "<article><h1><span>Harbour reopens</span> <span>after the storm</span></h1>"
+        f"{ARTICLE}</article>",
+    )
+    assert extract(html, "https://coast.example/a/6").headline == (
+        "Harbour reopens after the storm"
+    )

@@ -144,61 +144,123 @@ _KICKER_CLASS = re.compile(
 )
 
 
+#: What may stand between a kicker and the title where a meta title counts the kicker in
+#: ("Klima: …", "Demo / …"); after " - " or " | " it is a section name, not title.
+_KICKER_JOINS = frozenset({"", ":", "/"})
+#: Inline formatting inside a title, never a kicker of its own.
+_INLINE_TAGS = frozenset({"a", "em", "i", "b", "strong", "q", "mark", "abbr", "sup", "sub"})
+#: Meta sources in the order their word settles the kicker question: OpenGraph is what the
+#: publisher shares, the ``<title>`` tag the SEO form most often padded with a kicker.
+_KICKER_WITNESSES = (OPENGRAPH, JSON_LD, META, HEURISTIC)
+
+
 def _confirmed_form(node: LexborNode, text: str, metas: list[tuple[str, str]]) -> str:
     """The heading's text, its kicker kept only where a meta title shows it as part of the title.
 
-    Many portals print a kicker ("Klimaschutz") above the headline inside the
-    same element. Some count it as part of the title ("Klimaschutz: Bohren,
-    bis es heiß wird" in their JSON-LD), most do not.
+    Many portals print a kicker ("Klimaschutz") above the headline, inside the
+    heading. Some count it as part of the title ("Klimaschutz:
+    Bohren, bis es heiß wird" in their metadata), most do not. The first meta
+    title (OpenGraph first) that shows either form decides, and gives the
+    separator the page's layout leaves out.
     """
+    ordered = sorted(metas, key=lambda m: _KICKER_WITNESSES.index(m[1]))
     split = _split_kicker(node)
     if split is None:
         return text
-    kicker, rest = split
-    meta_norms = {_norm(t) for t, _ in metas}
-    for form in (f"{kicker}: {rest}", text, f"{kicker} {rest}"):
-        if _norm(form) in meta_norms:
-            return form
-    return rest
+    kicker, rest, strong = split
+    for meta, _ in ordered:
+        joined = _joined(meta, kicker, rest)
+        if joined:
+            return joined
+        if _norm(meta) == _norm(rest):
+            return rest
+    return rest if strong else text
 
 
-def _split_kicker(node: LexborNode) -> tuple[str, str] | None:
-    """(kicker, rest) when the heading holds a kicker, label or date element: one classed as
-    such, a ``<time>``, or a leading ``<small>``/block element or one set off by ``<br>``."""
-    kids = content_children(node)
+def _joined(meta: str, kicker: str, rest: str) -> str | None:
+    """``kicker`` + separator + ``rest`` when ``meta`` is exactly that, else None."""
+    nm, nk, nr = _norm(meta), _norm(kicker), _norm(rest)
+    if len(nm) < len(nk) + len(nr) or not (nm.startswith(nk) and nm.endswith(nr)):
+        return None
+    middle = nm[len(nk) : len(nm) - len(nr)].strip()
+    if middle not in _KICKER_JOINS:
+        return None
+    if not middle:
+        return f"{kicker} {rest}"
+    return f"{kicker}{middle} {rest}" if middle == ":" else f"{kicker} {middle} {rest}"
+
+
+def _kicker_hints(node: LexborNode) -> str:
+    """Class, id and ``data-*`` values, where themes name a kicker ("data-cy=kicker")."""
+    attrs = node.attributes
+    data = " ".join(v for k, v in attrs.items() if k.startswith("data-") and v and len(v) < 40)
+    return f"{class_id(node)} {data.lower()}"
+
+
+def _split_kicker(node: LexborNode) -> tuple[str, str, bool] | None:
+    """(kicker, rest, sure) when the heading holds a kicker, label or date element.
+
+    Sure: one classed as such, a ``<time>``, or a leading ``<small>``/block
+    element or one set off by ``<br>``. Not sure: any other leading element
+    followed by more title, which counts as a kicker only where a meta title
+    says so. A visually hidden separator (``<span class=sr-only>:</span>``) is
+    neither kicker nor title.
+    """
+    kids = [
+        c
+        for c in content_children(node)
+        if c.is_text_node
+        or not (_HIDDEN_CLASS.search(class_id(c)) and not _TOKEN.search(node_text(c)))
+    ]
     parts: list[str] = []
     dropped: list[str] = []
+    sure = False
     for index, child in enumerate(kids):
-        if child.is_text_node:
-            parts.append(child.text_content or "")
-            continue
-        if child.tag == "br":
-            parts.append(" ")
+        if child.is_text_node or child.tag == "br":
+            parts.append(_part_text(child))
             continue
         text = node_text(child)
         following = kids[index + 1] if index + 1 < len(kids) else None
-        leading = (
-            index == 0
-            and following is not None
-            and len(text.split()) <= 6
-            and (child.tag in ("small", "div", "p") or following.tag == "br")
-        )
+        leading = index == 0 and following is not None
         if (
             child.tag == "time"
+            or (child.tag not in _INLINE_TAGS and _KICKER_CLASS.search(_kicker_hints(child)))
             or (
-                child.tag not in ("a", "em", "i", "b", "strong")
-                and _KICKER_CLASS.search(class_id(child))
+                following is not None
+                and leading
+                and len(text.split()) <= 6
+                and (child.tag in ("small", "div", "p") or following.tag == "br")
             )
-            or leading
         ):
             dropped.append(text)
+            sure = True
         else:
-            parts.append(f" {text} " if child.tag in ("div", "p") else text)
+            parts.append(_part_text(child))
+    if not dropped and len(kids) > 1:
+        first = kids[0]
+        if (
+            not first.is_text_node
+            and first.tag not in _INLINE_TAGS
+            and first.tag != "br"
+            and len(node_text(first).split()) <= 12
+        ):
+            dropped.append(node_text(first))
+            parts = [_part_text(c) for c in kids[1:]]
     if not dropped:
         return None
     text = " ".join("".join(parts).split()).strip(" :|-–—")
     kicker = " ".join(" ".join(dropped).split()).strip(" :|-–—")
-    return (kicker, text) if len(_tokens(text)) >= 2 else None
+    return (kicker, text, sure) if len(_tokens(text)) >= 2 else None
+
+
+def _part_text(node: LexborNode) -> str:
+    """A heading part's text, spaced from its neighbours where it is a block or a break."""
+    if node.is_text_node:
+        return node.text_content or ""
+    if node.tag == "br":
+        return " "
+    text = node_text(node)
+    return f" {text} " if node.tag in ("div", "p") else text
 
 
 _HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|assistive-text|a11y")
