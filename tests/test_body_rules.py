@@ -15,10 +15,9 @@ from scraper.extract.body_rules import (
     GATE_LINE,
     PROMO_TAIL,
     RELATED_ANYWHERE,
-    _grouped,
-    _word_start,
     classify_markup,
 )
+from scraper.extract.patterns import grouped, word_start
 
 # Words of real pages around the chrome vocabulary: prefixes, suffixes, humps, digits.
 _WORDS = [
@@ -87,7 +86,7 @@ def test_regrouped_chrome_words_match_exactly_what_the_plain_list_matches() -> N
 
 
 def test_leading_groups_are_spelt_out_before_regrouping() -> None:
-    pattern = _word_start(r"(?:ad|ads)(?![a-z])|advert|tags?-?list", after=r"\b")
+    pattern = word_start(r"(?:ad|ads)(?![a-z])|advert|tags?-?list", after=r"\b")
     assert pattern.search("top-ads")
     assert pattern.search("advertising") is None  # "advert" then no word end
     assert pattern.search("tagslist")
@@ -95,7 +94,7 @@ def test_leading_groups_are_spelt_out_before_regrouping() -> None:
 
 
 def test_alternatives_not_starting_with_a_letter_are_kept_as_written() -> None:
-    pattern = _grouped(r"lesezeit|^\d+\s*min\.?$|(?:ab)?cd", re.IGNORECASE)
+    pattern = grouped(r"lesezeit|^\d+\s*min\.?$|(?:ab)?cd", re.IGNORECASE)
     assert pattern.search("3 min")
     assert pattern.search("Lesezeit: 3 Minuten")
     assert pattern.search("xcd") and pattern.search("abcd")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .patterns import grouped, word_start
+
 CHROME_TAGS = frozenset({"nav", "aside", "footer", "figcaption", "menu", "form"})
 CHROME_ROLES = frozenset(
     [
@@ -27,87 +29,6 @@ CHROME_ROLES = frozenset(
         "tablist",
     ]
 )
-
-
-def _word_start(alternatives: str, *, before: str = "", after: str = "") -> re.Pattern[str]:
-    """A regex for any of ``alternatives`` (``a|b|c``) starting a word part."""
-    return re.compile(rf"(?<![a-z0-9]){before}(?:{_regroup(alternatives)}){after}")
-
-
-def _grouped(alternatives: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(alternatives, flags)``, regrouped to search faster."""
-    return re.compile(_regroup(alternatives, fold=bool(flags & re.IGNORECASE)), flags)
-
-
-def _regroup(alternatives: str, *, fold: bool = False) -> str:
-    """``alternatives`` regrouped by first letter: ``c(?:omment|ookie)|k(?:...)``.
-
-    A leading ``(?:x|y)z`` is spelt out as ``xz|yz``; alternatives that start with
-    anything but a letter stay as they are. The same texts match, but the regex
-    engine tries one group at each position of a text instead of every word, and
-    these patterns run on every class word and many lines of every page.
-    """
-    groups: dict[str, list[str]] = {}
-    others: list[str] = []
-    for alternative in _expand(alternatives):
-        if alternative[:1].isalpha():
-            first = alternative[0].lower() if fold else alternative[0]
-            groups.setdefault(first, []).append(alternative[1:])
-        else:
-            others.append(alternative)
-    grouped = [f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()]
-    return "|".join(grouped + others)
-
-
-def _expand(alternatives: str) -> list[str]:
-    """Top-level alternatives, with a leading group distributed over what follows it."""
-    out: list[str] = []
-    for alternative in _split_top(alternatives):
-        if alternative.startswith("(?:"):
-            inner, rest = _group_end(alternative)
-            if not rest.startswith(("?", "*", "+", "{")):  # not a repeated group
-                out.extend(_expand("|".join(a + rest for a in _split_top(inner))))
-                continue
-        out.append(alternative)
-    return out
-
-
-def _split_top(pattern: str) -> list[str]:
-    """``pattern`` cut at the ``|`` outside any group or character class."""
-    parts: list[str] = []
-    depth, start, index = 0, 0, 0
-    in_class = False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 1
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-        index += 1
-    parts.append(pattern[start:])
-    return parts
-
-
-def _group_end(alternative: str) -> tuple[str, str]:
-    """(inside, after) of the ``(?:...)`` group that opens ``alternative``."""
-    depth = 0
-    for index, char in enumerate(alternative):
-        if char == "(" and alternative[index - 1 : index] != "\\":
-            depth += 1
-        elif char == ")" and alternative[index - 1 : index] != "\\":
-            depth -= 1
-            if depth == 0:
-                return alternative[3:index], alternative[index + 1 :]
-    raise ValueError(f"unbalanced {alternative!r}")
 
 
 # Class/id words of page chrome, matched from the start of a word part (``-``, ``_`` and
@@ -134,7 +55,7 @@ _CHROME_WORDS = (
     r"(?:ad|ads|adv|nav|tags?|meta|date|time|foot|footer|print|tools|pager|more|topics|"
     r"author|dateline|source)(?![a-z])"
 )
-_CHROME = _word_start(_CHROME_WORDS)
+_CHROME = word_start(_CHROME_WORDS)
 #: Words of a box that is never the story, even when it holds text named as content:
 #: related-posts teasers, author boxes, recommendation widgets, comments.
 BOX_WORDS = re.compile(
@@ -142,13 +63,13 @@ BOX_WORDS = re.compile(
     r"about-?(?:the-?)?author|comment(?!ary)|kommentar|more-?(?:stories|articles|posts))"
 )
 #: Words of a comment section: chrome even when it holds most of the page's text.
-_COMMENTS = _word_start(
+_COMMENTS = word_start(
     r"comment(?!ary)|kommentar|comentario|commentaire|disqus",
     before=r"(?<!has-)(?<!no-)(?<!with-)",
     after=r"(?!s?-?(?:enabled|open|closed|count|link|number|button|icon|allowed|on|off)\b)",
 )
 #: Class/id words of the intro or standfirst above the body.
-_LEAD = _word_start(
+_LEAD = word_start(
     r"lead|intro|teaser|summary|standfirst|excerpt|chapo|bajada|subtitle|"
     r"subline|dek|sapo|abstract|deck|perex|ingress|entradilla|sottotitolo|description",
     after=r"(?![a-z])",
@@ -167,7 +88,7 @@ _BUILDER_START = ("elementor-", "et_pb_", "fusion-", "wpb_", "vc_")
 _HUMP = re.compile(r"([a-z])([A-Z])")
 _HAS_HUMP = re.compile(r"[a-z][A-Z]")
 # Class/id words and itemprops of the article text itself; they override the chrome words.
-_CONTENT = _word_start(
+_CONTENT = word_start(
     r"article-?body|article__body|articlebody|article_body|story-?body|storybody|"
     r"entry-?content|post-?content|post-?body|article-?content|article__content|"
     r"article-?text|articletext|content-?body|body-?text|rich-?text|richtext|"
@@ -279,7 +200,7 @@ _RELATED_ANYWHERE_WORDS = (
     r"(?:könnte (?:dich|sie) auch interessieren|might also like|may also like|"
     r"te puede interesar|vous aimerez aussi|relacionad[ao]s)"
 )
-RELATED_ANYWHERE = _grouped(_RELATED_ANYWHERE_WORDS, re.IGNORECASE)
+RELATED_ANYWHERE = grouped(_RELATED_ANYWHERE_WORDS, re.IGNORECASE)
 #: A call to subscribe, register or follow, which closes many stories.
 PROMO_LINE = re.compile(
     r"^(?:subscribe|follow (?:us|the|our)|sign up|join our|get our newsletter|"
@@ -302,7 +223,7 @@ _PROMO_TAIL_WORDS = (
     r"bookmark the permalink|trackback|kommentare geschlossen|comments are closed|"
     r"in den kommentaren|suggested citation"
 )
-PROMO_TAIL = _grouped(_PROMO_TAIL_WORDS, re.IGNORECASE)
+PROMO_TAIL = grouped(_PROMO_TAIL_WORDS, re.IGNORECASE)
 #: A paywall or consent notice standing in for content: "reserved for subscribers",
 #: "You have 57% of this article left", "I agree to be shown content from YouTube".
 _GATE_WORDS = (
@@ -313,7 +234,7 @@ _GATE_WORDS = (
     r"inhalte von (?:youtube|twitter|x|instagram|facebook|tiktok|spotify)|"
     r"(?:accept|akzeptieren sie|allow) (?:all )?cookies|enable (?:the )?cookies"
 )
-GATE_LINE = _grouped(_GATE_WORDS, re.IGNORECASE)
+GATE_LINE = grouped(_GATE_WORDS, re.IGNORECASE)
 SHARE_LINE = re.compile(
     r"^(?:share|teilen|compartir|partager|condividi|udostępnij|chia sẻ|del|dela)"
     r"(?: (?:this|on|article|artikel|story))?\s*[:!]?$",
@@ -340,7 +261,7 @@ _AD_WORDS = frozenset(
         "реклама advertising sponsored ad annonse annons mainos"
     ).split()
 )
-_READ_TIME = _grouped(
+_READ_TIME = grouped(
     r"lesedauer|lesezeit|min read|minutes? read|reading time|temps de lecture|"
     r"tiempo de lectura|^\d+\s*min\.?$",
     re.IGNORECASE,

@@ -14,17 +14,18 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborNode
 
 from .dom import NEVER_TEXT, children, clean_text, content_children, node_text
+from .patterns import grouped
 
 #: Class fragments of parts of a teaser that are not its headline or summary.
-_SIDE_CLASS = re.compile(
+_SIDE_CLASS = grouped(
     r"kicker|topline|overline|dachzeile|eyebrow|roofline|label|badge|flag|category|"
     r"(?:^|[\s_-])(?:cat|cate|section|rubri[ck]|tag|tags|meta|date|time|datetime|timestamp|"
     r"byline|author|count|counter|comments?|views|icon|context|source|ago|published|"
     r"posted|duration|sr-only|screen-reader-text|visually-hidden|hiddenelement|readmore)"
     r"(?:$|[\s_-])"
 )
-_TITLE_CLASS = re.compile(r"title|headline|heading|(?:^|[\s_-])(?:ttl|tit|hl|h[1-6])(?:$|[\s_-])")
-_SUMMARY_CLASS = re.compile(
+_TITLE_CLASS = grouped(r"title|headline|heading|(?:^|[\s_-])(?:ttl|tit|hl|h[1-6])(?:$|[\s_-])")
+_SUMMARY_CLASS = grouped(
     r"summary|excerpt|sapo|desc|lead|intro|abstract|standfirst|dek|teaser-?text|chapo|"
     r"(?:^|[\s_-])(?:text|txt|body|content)(?:$|[\s_-])"
 )

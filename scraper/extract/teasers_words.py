@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .patterns import grouped
+
 # fmt: off
 #: Block headings and in-text labels that announce related articles (case-folded).
 RELATED_LABELS = (
@@ -64,7 +66,7 @@ UNRELATED_LABELS = (
 # fmt: on
 
 #: Class/id fragments that announce a related block.
-RELATED_CLASS = re.compile(
+RELATED_CLASS = grouped(
     r"related|relacionad|correlat|verwandt|similar|recommend|readmore|read-more|read_more|"
     r"alsoread|also-read|seealso|see-also|lienquan|lien-quan|xemthem|xem-them|tinkhac|"
     r"kanren|lesetipp|mehrzum|weiterlesen|further|more-(?:news|stories|articles|from|in)|"
@@ -72,7 +74,7 @@ RELATED_CLASS = re.compile(
 )
 
 #: Class/id fragments of rankings, ads and partner widgets.
-UNRELATED_CLASS = re.compile(
+UNRELATED_CLASS = grouped(
     r"popular|trending|most-?read|mostread|most-?viewed|meistgelesen|ranking|topnews|"
     r"sponsor|partner|outbrain|taboola|trc_|(?:^|[\s_-])ob-|plista|ligatus|zergnet|"
     r"revcontent|mgid|adsbygoogle|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|promoted|native-ad|"
@@ -93,7 +95,7 @@ HEADER_FOOTER_CLASS = re.compile(
 )
 
 #: Class/id fragments of side columns: fine for labelled blocks, not for bare lists.
-SIDEBAR_CLASS = re.compile(
+SIDEBAR_CLASS = grouped(
     r"sidebar|side-bar|(?:^|[\s_-])(?:aside|widget|col-right|right-col|rightcol|"
     r"column-right|rail)(?:$|[\s_-])"
 )
