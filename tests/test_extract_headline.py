@@ -153,3 +153,13 @@ def test_title_set_in_two_spans_stays_whole_when_no_meta_title_splits_it() -> No
     assert extract(html, "https://coast.example/a/6").headline == (
         "Harbour reopens after the storm"
     )
+
+
+def test_clause_after_an_en_dash_is_part_of_the_title_not_a_site_name() -> None:
+    html = page(
+        "<meta property='og:title' content='Artificial intelligence in school – “They learn faster”'>",
+        f"<div>{ARTICLE}</div>",
+    )
+    assert extract(html, "https://daily.example/a/7").headline == (
+        "Artificial intelligence in school – “They learn faster”"
+    )

@@ -346,11 +346,12 @@ def strip_site_name(title: str, site_names: list[str], *, guess: bool = True) ->
         end -= 1
     while end - start > 1 and is_site(pieces[start]):
         start += 1
-    # No segment named the site: a short last one after " | " is still most likely it.
+    # No segment named the site: a short last one after " | " or " - " is still most likely
+    # it; after an en or em dash it is as often a clause of the title ("KI in der Schule – …").
     if (
         guess
         and (start, end) == (0, len(pieces))
-        and seps[-1].strip() in ("|", "-", "–", "—", "::", "·")
+        and seps[-1].strip() in ("|", "-", "::", "·")
         and len(pieces[-1]) <= 40
         and len(pieces[-1]) < len(" ".join(pieces[:-1])) / 1.5
     ):
