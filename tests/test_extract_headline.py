@@ -163,3 +163,27 @@ def test_clause_after_an_en_dash_is_part_of_the_title_not_a_site_name() -> None:
     assert extract(html, "https://daily.example/a/7").headline == (
         "Artificial intelligence in school – “They learn faster”"
     )
+
+
+def test_date_line_under_the_title_inside_the_heading_is_not_part_of_it() -> None:
+    html = page(
+        "<meta property='og:title' content='Spectators return to the arenas'>",
+        "<article><h1>Spectators return to the arenas<br><small>02.02.2022 • Clubs, Press</small>"
+        f"</h1>{ARTICLE}</article>",
+    )
+    assert extract(html, "https://league.example/news/7").headline == (
+        "Spectators return to the arenas"
+    )
+
+
+def test_label_inside_a_linked_heading_is_not_part_of_the_title() -> None:
+    html = page(
+        "<meta property='og:title' content='Patch notes - Version 4.47 bugfix build'>"
+        '<script type=\'application/ld+json\'>{"@type": "Article",'
+        ' "headline": "Version 4.47 bugfix build"}</script>',
+        "<main><h1><a href='/threads/4-47'><span class='label'>Patch notes</span>"
+        f"Version 4.47 bugfix build</a></h1>{ARTICLE}</main>",
+    )
+    assert extract(html, "https://forum.example/threads/4-47").headline == (
+        "Version 4.47 bugfix build"
+    )

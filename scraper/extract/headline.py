@@ -164,17 +164,45 @@ def _confirmed_form(node: LexborNode, text: str, metas: list[tuple[str, str]]) -
     separator the page's layout leaves out.
     """
     ordered = sorted(metas, key=lambda m: _KICKER_WITNESSES.index(m[1]))
-    split = _split_kicker(node)
-    if split is None:
+    kids = _heading_parts(node)
+    split = _split_kicker(kids)
+    head = _without_tail(kids)
+    if split is None and head is None:
         return text
-    kicker, rest, strong = split
     for meta, _ in ordered:
-        joined = _joined(meta, kicker, rest)
-        if joined:
-            return joined
-        if _norm(meta) == _norm(rest):
-            return rest
-    return rest if strong else text
+        nm = _norm(meta)
+        if nm == _norm(text):
+            return text
+        if split is not None:
+            joined = _joined(meta, split[0], split[1])
+            if joined:
+                return joined
+            if nm == _norm(split[1]):
+                return split[1]
+        if head is not None and nm == _norm(head):
+            return head
+    return split[1] if split is not None and split[2] else text
+
+
+def _heading_parts(node: LexborNode) -> list[LexborNode]:
+    """The heading's child nodes (those of a lone wrapping element), hidden separators left out."""
+    kids = content_children(node)
+    while len(kids) == 1 and not kids[0].is_text_node and kids[0].tag != "br":
+        kids = content_children(kids[0])
+    return [
+        c
+        for c in kids
+        if c.is_text_node
+        or not (_HIDDEN_CLASS.search(class_id(c)) and not _TOKEN.search(node_text(c)))
+    ]
+
+
+def _without_tail(kids: list[LexborNode]) -> str | None:
+    """The heading's text without its last element (a subtitle, a date line, a hidden suffix)."""
+    if len(kids) < 2 or kids[-1].is_text_node:
+        return None
+    text = " ".join("".join(_part_text(c) for c in kids[:-1]).split()).strip(" :|-–—•")
+    return text if len(_tokens(text)) >= 2 else None
 
 
 def _joined(meta: str, kicker: str, rest: str) -> str | None:
@@ -197,7 +225,7 @@ def _kicker_hints(node: LexborNode) -> str:
     return f"{class_id(node)} {data.lower()}"
 
 
-def _split_kicker(node: LexborNode) -> tuple[str, str, bool] | None:
+def _split_kicker(kids: list[LexborNode]) -> tuple[str, str, bool] | None:
     """(kicker, rest, sure) when the heading holds a kicker, label or date element.
 
     Sure: one classed as such, a ``<time>``, or a leading ``<small>``/block
@@ -206,12 +234,6 @@ def _split_kicker(node: LexborNode) -> tuple[str, str, bool] | None:
     says so. A visually hidden separator (``<span class=sr-only>:</span>``) is
     neither kicker nor title.
     """
-    kids = [
-        c
-        for c in content_children(node)
-        if c.is_text_node
-        or not (_HIDDEN_CLASS.search(class_id(c)) and not _TOKEN.search(node_text(c)))
-    ]
     parts: list[str] = []
     dropped: list[str] = []
     sure = False
