@@ -187,3 +187,15 @@ def test_label_inside_a_linked_heading_is_not_part_of_the_title() -> None:
     assert extract(html, "https://forum.example/threads/4-47").headline == (
         "Version 4.47 bugfix build"
     )
+
+
+def test_category_and_comment_links_in_the_title_box_are_not_part_of_the_headline() -> None:
+    html = page(
+        "<title>What is viral marketing? | Dimi's Blog</title>",
+        "<div class='post'><div class='post-title'><h2><a href='/2008/07/viral'>"
+        "What is viral marketing?</a></h2><span class='post-cat'><a href='/c/media'>Media</a>"
+        f"</span> <span><a href='#respond'>Comment</a></span></div>{ARTICLE}</div>",
+    )
+    assert extract(html, "https://blog.example/2008/07/viral").headline == (
+        "What is viral marketing?"
+    )

@@ -107,6 +107,8 @@ def _best_heading(
         if node.mem_id in seen:
             continue
         seen.add(node.mem_id)
+        if node.tag not in ("h1", "h2") and node.css_first("h1, h2") is not None:
+            continue  # a titled box around the heading: the heading is a candidate of its own
         text = _heading_text(node)
         if not (2 <= len(text) <= 300):
             continue
