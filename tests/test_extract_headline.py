@@ -199,3 +199,12 @@ def test_category_and_comment_links_in_the_title_box_are_not_part_of_the_headlin
     assert extract(html, "https://blog.example/2008/07/viral").headline == (
         "What is viral marketing?"
     )
+
+
+def test_emphasised_kicker_before_a_hyphenated_title_is_dropped_where_og_title_omits_it() -> None:
+    html = page(
+        "<meta property='og:title' content='Remembering the victims'>",
+        "<article><h1><em>Remembrance day </em>Re&shy;mem&shy;ber&shy;ing the vic&shy;tims</h1>"
+        f"{ARTICLE}</article>",
+    )
+    assert extract(html, "https://chamber.example/a/8").headline == "Remembering the victims"

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import HEURISTIC, JSON_LD, META, OPENGRAPH, PROFILE, SiteProfile
-from .dom import class_id, content_children, node_text
+from .dom import class_id, clean_text, content_children, node_text
 from .structured import Structured, ld_text
 
 #: Title separators: spaced ones anywhere; a bare "|" or, between CJK characters, a bare dash
@@ -203,7 +203,7 @@ def _without_tail(kids: list[LexborNode]) -> str | None:
     """The heading's text without its last element (a subtitle, a date line, a hidden suffix)."""
     if len(kids) < 2 or kids[-1].is_text_node:
         return None
-    text = " ".join("".join(_part_text(c) for c in kids[:-1]).split()).strip(" :|-–—•")
+    text = clean_text("".join(_part_text(c) for c in kids[:-1])).strip(" :|-–—•")
     return text if len(_tokens(text)) >= 2 else None
 
 
@@ -264,7 +264,7 @@ def _split_kicker(kids: list[LexborNode]) -> tuple[str, str, bool] | None:
         first = kids[0]
         if (
             not first.is_text_node
-            and first.tag not in _INLINE_TAGS
+            and first.tag != "a"
             and first.tag != "br"
             and len(node_text(first).split()) <= 12
         ):
@@ -272,7 +272,7 @@ def _split_kicker(kids: list[LexborNode]) -> tuple[str, str, bool] | None:
             parts = [_part_text(c) for c in kids[1:]]
     if not dropped:
         return None
-    text = " ".join("".join(parts).split()).strip(" :|-–—")
+    text = clean_text("".join(parts)).strip(" :|-–—")
     kicker = " ".join(" ".join(dropped).split()).strip(" :|-–—")
     return (kicker, text, sure) if len(_tokens(text)) >= 2 else None
 
