@@ -142,15 +142,18 @@ def walk(top: LexborNode, *, reveal: bool = False) -> Page:
         buf.clear()
         linked.clear()
 
+    push, pop = stack.append, stack.pop
+    push_leave, pop_leave = leaving.append, leaving.pop
+    add_piece, add_links = buf.append, linked.append
     while stack:
-        node = stack.pop()
+        node = pop()
         if node is None:
-            item = leaving.pop()
+            item = pop_leave()
             if item == _LEAVE_LINK:
                 link_depth -= 1
             elif item == _LEAVE_CELL:
-                buf.append(" ")
-                linked.append(0)
+                add_piece(" ")
+                add_links(0)
             else:
                 index = ~item
                 if buf:
@@ -159,43 +162,49 @@ def walk(top: LexborNode, *, reveal: bool = False) -> Page:
                 end[index] = len(tags) - 1
                 current = parent[index]
             continue
-        # The numeric tag id is cheaper to read than the name: text and plain
-        # formatting, most of a page's nodes, are settled without the name.
+        # The numeric tag id is cheaper to read than the name: text, comments, plain
+        # formatting and skipped elements, most of a page's nodes, are settled by it.
         tag_id = node.tag_id
         if tag_id == _TEXT_ID:
             value = node.text_content
             # White space before any text of a block carries nothing.
             if value and (buf or not value.isspace()):
-                buf.append(value)
-                linked.append(len(value.strip()) if link_depth else 0)
+                add_piece(value)
+                add_links(len(value.strip()) if link_depth else 0)
+            continue
+        if tag_id == _COMMENT_ID:
             continue
         if tag_id in _FORMATTING_IDS:
             child = node.last_child  # children pushed last first, to pop in page order
             while child is not None:
-                stack.append(child)
+                push(child)
                 child = child.prev
             continue
-        tag = node.tag or ""
-        if not tag or tag[0] == "-":
-            continue
-        if tag in SKIP_TAGS:
-            if tag in _IMAGES and current >= 0:
+        if tag_id in _SKIP_IDS:
+            if tag_id in _IMAGE_IDS and current >= 0:
                 image[current] = True
             continue
-        if tag == "br":
-            buf.append(_BREAK)
-            linked.append(0)
+        if tag_id == _BR_ID:
+            add_piece(_BREAK)
+            add_links(0)
+            continue
+        tag = _TAG_NAMES.get(tag_id) or node.tag or ""
+        if not tag or tag[0] == "-":
+            continue
+        if tag in SKIP_TAGS:  # (a tag whose id was not known in advance)
+            if tag in _IMAGES and current >= 0:
+                image[current] = True
             continue
         attrs = node.attributes
         if attrs and not reveal and is_hidden(attrs):
             continue
         if tag == "a":  # a link's class words are not asked: it is read as a link
             link_depth += 1
-            stack.append(None)
-            leaving.append(_LEAVE_LINK)
+            push(None)
+            push_leave(_LEAVE_LINK)
             child = node.last_child
             while child is not None:
-                stack.append(child)
+                push(child)
                 child = child.prev
             continue
         if attrs:
@@ -209,13 +218,13 @@ def walk(top: LexborNode, *, reveal: bool = False) -> Page:
             if marks[0] and not marks[1]:
                 continue  # an inline credit, date or share label
             if tag in _SPACED:
-                buf.append(" ")
-                linked.append(0)
-                stack.append(None)
-                leaving.append(_LEAVE_CELL)
-            child = node.last_child  # children pushed last first, to pop in page order
+                add_piece(" ")
+                add_links(0)
+                push(None)
+                push_leave(_LEAVE_CELL)
+            child = node.last_child
             while child is not None:
-                stack.append(child)
+                push(child)
                 child = child.prev
             continue
         index = len(tags)
@@ -235,11 +244,11 @@ def walk(top: LexborNode, *, reveal: bool = False) -> Page:
         if buf:
             flush()
         owner_stack.append(index)
-        stack.append(None)
-        leaving.append(~index)
+        push(None)
+        push_leave(~index)
         child = node.last_child
         while child is not None:
-            stack.append(child)
+            push(child)
             child = child.prev
         current = index
     flush()
@@ -251,16 +260,35 @@ _LEAVE_CELL = 2
 _NO_MARKS = (0, False, False)
 
 
-def _tag_ids(names: frozenset[str]) -> tuple[int, frozenset[int]]:
-    """Lexbor's numeric ids of a text node and of ``names`` (fixed for standard tags)."""
-    doc = LexborHTMLParser("<p>x" + "".join(f"<{n}></{n}>" for n in sorted(names)) + "</p>")
-    para = doc.css_first("p")
-    assert para is not None
-    children = list(para.iter(include_text=True))
-    return children[0].tag_id or 0, frozenset(c.tag_id or 0 for c in children[1:])
+def _tag_id(name: str) -> int | None:
+    """Lexbor's numeric id of a standard tag (fixed: the same in every document)."""
+    doc = LexborHTMLParser(f"<!DOCTYPE html><html><head></head><body><{name}></{name}></body>")
+    node = doc.css_first(name)
+    return node.tag_id if node is not None and node.tag == name else None
 
 
-_TEXT_ID, _FORMATTING_IDS = _tag_ids(_FORMATTING)
+def _text_and_comment_ids() -> tuple[int, int]:
+    para = LexborHTMLParser("<p>x<!--y--></p>").css_first("p")
+    assert para is not None and para.child is not None and para.last_child is not None
+    assert para.child.is_text_node and para.last_child.tag == "-comment"
+    return para.child.tag_id or 0, para.last_child.tag_id or 0
+
+
+def _ids(names: frozenset[str]) -> frozenset[int]:
+    return frozenset(i for i in map(_tag_id, names) if i is not None)
+
+
+_TEXT_ID, _COMMENT_ID = _text_and_comment_ids()
+_FORMATTING_IDS = _ids(_FORMATTING)
+_SKIP_IDS = _ids(SKIP_TAGS)
+_IMAGE_IDS = _ids(_IMAGES)
+_BR_ID = _tag_id("br")
+#: Names of the tags a walk meets most, by id: the name is not asked of each node.
+_TAG_NAMES = {
+    i: name
+    for name in BLOCK | {"a", "span", "label", "td", "th", "time"}
+    if (i := _tag_id(name)) is not None
+}
 _BREAK = "\x00\x01"  # marks a <br>; never occurs in page text
 
 

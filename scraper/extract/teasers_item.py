@@ -9,6 +9,7 @@ the summary is a separate description text, never the headline again.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
@@ -118,10 +119,14 @@ def _cut_tail(pattern: re.Pattern[str], text: str) -> str:
     return text[: len(text) - len(window) + match.start()] if match else text
 
 
-def title_node(item: LexborNode, links: list[LexborNode]) -> LexborNode | None:
+def title_node(
+    item: LexborNode,
+    links: list[LexborNode],
+    text_of: Callable[[LexborNode], str] = text_without_side_parts,
+) -> LexborNode | None:
     """The element whose text is the teaser's headline."""
     for heading in item.css(", ".join(_HEADINGS)):
-        if not _is_side(heading) and clean_title(text_without_side_parts(heading)):
+        if not _is_side(heading) and clean_title(text_of(heading)):
             return heading
     for link in links:
         for node in link.css("[class]"):
@@ -131,7 +136,7 @@ def title_node(item: LexborNode, links: list[LexborNode]) -> LexborNode | None:
     best: LexborNode | None = None
     best_len = 0
     for link in links:
-        length = len(clean_title(text_without_side_parts(link)))
+        length = len(clean_title(text_of(link)))
         if length > best_len:
             best, best_len = link, length
     if best is not None:
@@ -149,9 +154,18 @@ def node_has_text(node: LexborNode) -> bool:
 
 def item_title(item: LexborNode, links: list[LexborNode]) -> tuple[str, LexborNode | None]:
     """The headline of a teaser item without kicker, date or counter, and its element."""
-    node = title_node(item, links)
+    texts: dict[int, str] = {}  # an element's text is read once, however often it is asked
+
+    def text_of(node: LexborNode) -> str:
+        key = node.mem_id
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = text_without_side_parts(node)
+        return text
+
+    node = title_node(item, links, text_of)
     if node is not None:
-        title = clean_title(_without_leading_kicker(node))
+        title = clean_title(_without_leading_kicker(node, text_of))
         if title:
             return title, node
     for link in links:
@@ -162,7 +176,7 @@ def item_title(item: LexborNode, links: list[LexborNode]) -> tuple[str, LexborNo
     return "", None
 
 
-def _without_leading_kicker(node: LexborNode) -> str:
+def _without_leading_kicker(node: LexborNode, text_of: Callable[[LexborNode], str]) -> str:
     """Title text, minus a short bold/span lead-in when a full headline follows it.
 
     Portals style the kicker ("HSV-Profi van Drongelen") as a <strong> or <span>
@@ -170,17 +184,14 @@ def _without_leading_kicker(node: LexborNode) -> str:
     """
     kids = content_children(node)
     if len(kids) >= 2 and kids[0].tag in _KICKER_TAGS:
-        lead = text_without_side_parts(kids[0])
+        lead = text_of(kids[0])
         rest = clean_text(
-            " ".join(
-                text_without_side_parts(c) if not c.is_text_node else c.text_content or ""
-                for c in kids[1:]
-            )
+            " ".join(text_of(c) if not c.is_text_node else c.text_content or "" for c in kids[1:])
         )
         rest = rest.lstrip(":|–—- ")
         if 0 < len(lead.split()) <= 6 and len(rest.split()) >= 3:
             return rest
-    return text_without_side_parts(node)
+    return text_of(node)
 
 
 def _img_alt(node: LexborNode) -> str | None:
