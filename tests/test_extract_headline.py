@@ -208,3 +208,21 @@ def test_emphasised_kicker_before_a_hyphenated_title_is_dropped_where_og_title_o
         f"{ARTICLE}</article>",
     )
     assert extract(html, "https://chamber.example/a/8").headline == "Remembering the victims"
+
+
+def test_styled_line_after_a_break_in_the_heading_is_a_subtitle() -> None:
+    html = page(
+        "<meta property='og:title' content='Leslie Clio presents her new album'>",
+        "<article><h1>Leslie Clio<br> <span style='font-style:italic'>Brave New Woman</span></h1>"
+        f"{ARTICLE}</article>",
+    )
+    assert extract(html, "https://music.example/clio").headline == "Leslie Clio"
+
+
+def test_title_broken_over_two_lines_stays_whole_where_the_meta_title_has_both() -> None:
+    html = page(
+        "<meta property='og:title' content='Leslie Clio Brave New Woman'>",
+        "<article><h1>Leslie Clio<br> <span style='font-style:italic'>Brave New Woman</span></h1>"
+        f"{ARTICLE}</article>",
+    )
+    assert extract(html, "https://music.example/clio").headline == "Leslie Clio Brave New Woman"

@@ -157,13 +157,13 @@ _KICKER_WITNESSES = (OPENGRAPH, JSON_LD, META, HEURISTIC)
 
 
 def _confirmed_form(node: LexborNode, text: str, metas: list[tuple[str, str]]) -> str:
-    """The heading's text, its kicker kept only where a meta title shows it as part of the title.
+    """The heading's text, a kicker or subtitle inside it kept only where meta titles show it.
 
     Many portals print a kicker ("Klimaschutz") above the headline, inside the
-    heading. Some count it as part of the title ("Klimaschutz:
-    Bohren, bis es heiß wird" in their metadata), most do not. The first meta
-    title (OpenGraph first) that shows either form decides, and gives the
-    separator the page's layout leaves out.
+    heading. Some count it as part of the title ("Klimaschutz: Bohren, bis es
+    heiß wird" in their metadata), most do not. The first meta title
+    (OpenGraph first) that shows either form decides, and gives the separator
+    the page's layout leaves out. A last line set off by ``<br>`` is a subtitle.
     """
     ordered = sorted(metas, key=lambda m: _KICKER_WITNESSES.index(m[1]))
     kids = _heading_parts(node)
@@ -183,7 +183,11 @@ def _confirmed_form(node: LexborNode, text: str, metas: list[tuple[str, str]]) -
                 return split[1]
         if head is not None and nm == _norm(head):
             return head
-    return split[1] if split is not None and split[2] else text
+    if split is not None and split[2]:
+        return split[1]
+    if head is not None and len(kids) > 2 and kids[-2].tag == "br":
+        return head
+    return text
 
 
 def _heading_parts(node: LexborNode) -> list[LexborNode]:
