@@ -226,3 +226,14 @@ def test_title_broken_over_two_lines_stays_whole_where_the_meta_title_has_both()
         f"{ARTICLE}</article>",
     )
     assert extract(html, "https://music.example/clio").headline == "Leslie Clio Brave New Woman"
+
+
+def test_heading_that_only_links_to_the_front_page_is_the_blog_name() -> None:
+    html = page(
+        "<title>Four Years Remaining » Blog Archive » Interning of small integers</title>",
+        "<div id='header'><h1><a href='http://fouryears.example'>Four Years Remaining</a></h1></div>"
+        f"<div class='post'><h2>Interning of small integers</h2>{ARTICLE}</div>",
+    )
+    assert extract(html, "http://fouryears.example/2020/interning").headline == (
+        "Interning of small integers"
+    )

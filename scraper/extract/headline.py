@@ -304,6 +304,8 @@ def _placement(node: LexborNode) -> float:
     points = 0.0
     if _CHROME_CLASS.search(class_id(node)):
         points -= 2
+    if _links_home(node):
+        points -= 2.5
     parent = node.parent
     depth = 0
     while parent is not None and parent.tag not in ("body", "html", "-document") and depth < 12:
@@ -314,17 +316,33 @@ def _placement(node: LexborNode) -> float:
         if tag in _CHROME_TAGS:
             points -= 2.5
             break
-        if tag == "a":
-            href = (parent.attributes.get("href") or "").strip()
-            if href in ("/", "./", "#") or re.fullmatch(r"https?://[^/]+/?", href):
-                points -= 2.5
-                break
+        if tag == "a" and _is_home_href(parent):
+            points -= 2.5
+            break
         if _CHROME_CLASS.search(class_id(parent)):
             points -= 1.5
             break
         parent = parent.parent
         depth += 1
     return points
+
+
+#: A link to a site's front page, also as a web-archive capture of one.
+_HOME_HREF = re.compile(r"\.?/|#|(?:.*/)?https?://[^/]+/?")
+
+
+def _is_home_href(link: LexborNode) -> bool:
+    return bool(_HOME_HREF.fullmatch((link.attributes.get("href") or "").strip()))
+
+
+def _links_home(node: LexborNode) -> bool:
+    """Whether all the heading holds is a link to the front page: the site's name as a logo."""
+    kids = content_children(node)
+    while len(kids) == 1 and not kids[0].is_text_node:
+        if kids[0].tag == "a":
+            return _is_home_href(kids[0])
+        kids = content_children(kids[0])
+    return False
 
 
 def site_names(found: Structured, url: str | None = None) -> list[str]:
