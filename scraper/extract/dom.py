@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 _WS = re.compile(r"\s+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -74,26 +74,44 @@ def iter_text(
     word); block elements and ``<br>`` are separated by a space.
     """
     stack: list[LexborNode | None] = [node]
+    push, pop = stack.append, stack.pop
     while stack:
-        current = stack.pop()
+        current = pop()
         if current is None:
             yield " "
             continue
-        if current.is_text_node:
+        # (the numeric tag id settles text and comments without asking for the name)
+        tag_id = current.tag_id
+        if tag_id == _TEXT_ID:
             value = current.text_content
             if value:
                 yield value
+            continue
+        if tag_id == _COMMENT_ID:
             continue
         tag = current.tag
         if tag in NEVER_TEXT or tag == "-comment":
             continue
         if skip is not None and current is not node and skip(current):
             continue
-        block = tag in BLOCK_TAGS
-        if block:
+        if tag in BLOCK_TAGS:
             yield " "
-            stack.append(None)
-        stack.extend(reversed(children(current)))
+            push(None)
+        child = current.last_child  # pushed last first, to pop in page order
+        while child is not None:
+            push(child)
+            child = child.prev
+
+
+def _text_and_comment_ids() -> tuple[int, int]:
+    """Lexbor's numeric tag ids of a text node and a comment (fixed in every document)."""
+    para = LexborHTMLParser("<p>x<!--y--></p>").css_first("p")
+    assert para is not None and para.child is not None and para.last_child is not None
+    assert para.child.is_text_node and para.last_child.tag == "-comment"
+    return para.child.tag_id or 0, para.last_child.tag_id or 0
+
+
+_TEXT_ID, _COMMENT_ID = _text_and_comment_ids()
 
 
 def children(node: LexborNode) -> list[LexborNode]:

@@ -13,15 +13,15 @@ import re
 
 def word_start(alternatives: str, *, before: str = "", after: str = "") -> re.Pattern[str]:
     """A regex for any of ``alternatives`` (``a|b|c``) starting a word part."""
-    return re.compile(rf"(?<![a-z0-9]){before}(?:{_regroup(alternatives)}){after}")
+    return re.compile(rf"(?<![a-z0-9]){before}(?:{alternation(alternatives)}){after}")
 
 
 def grouped(alternatives: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(alternatives, flags)``, regrouped to search faster."""
-    return re.compile(_regroup(alternatives, fold=bool(flags & re.IGNORECASE)), flags)
+    return re.compile(alternation(alternatives, fold=bool(flags & re.IGNORECASE)), flags)
 
 
-def _regroup(alternatives: str, *, fold: bool = False) -> str:
+def alternation(alternatives: str, *, fold: bool = False) -> str:
     """``alternatives`` regrouped by first letter (case-folded with ``fold``).
 
     A leading ``(?:x|y)z`` is spelt out as ``xz|yz`` first; alternatives that start

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
 from .dom import NEVER_TEXT, children, clean_text, content_children, node_text
-from .patterns import grouped
+from .patterns import alternation, grouped
 
 #: Class fragments of parts of a teaser that are not its headline or summary.
 _SIDE_CLASS = grouped(
@@ -62,11 +63,11 @@ _TRAILING_COUNT = re.compile(
     r"\s*(?:\(\d+\)|\[\d+\]|\d+\s*(?:comments?|kommentare?|commentaires?|bình luận))$", re.I
 )
 _LEADING_RANK = re.compile(r"^#?\d{1,2}[.)]\s+(?=\S)")
-_READ_ON = re.compile(
-    r"\s*(?:read more|weiterlesen|mehr lesen|lire la suite|leia mais|leer más|xem tiếp|"
-    r"続きを読む|continue reading)\s*[»›>…]*\s*$",
-    re.I,
+_READ_ON_WORDS = (
+    "read more|weiterlesen|mehr lesen|lire la suite|leia mais|leer más|xem tiếp|"
+    "続きを読む|continue reading"
 )
+_READ_ON = re.compile(rf"\s*(?:{alternation(_READ_ON_WORDS, fold=True)})\s*[»›>…]*\s*$", re.I)
 _PLACEHOLDER = re.compile(
     r"^data:|blank\.|spacer|pixel\.|placeholder|1x1|transparent\.|lazy[-_]?load|loading\.|"
     r"grey\.gif|gray\.gif|empty\.",
@@ -86,6 +87,13 @@ def _is_side(node: LexborNode) -> bool:
     cls = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
     if not cls.strip():
         return False
+    return _side_class(cls)
+
+
+@lru_cache(maxsize=4096)
+def _side_class(cls: str) -> bool:
+    """Whether class words name a kicker, date, counter or label (the items of one
+    list repeat their classes: a memo of this pure function spares the regexes)."""
     return bool(_SIDE_CLASS.search(cls)) and not _TITLE_CLASS.search(cls)
 
 
@@ -209,6 +217,16 @@ def item_summary(item: LexborNode, title: str, title_el: LexborNode | None) -> s
         holders.update(_ancestor_ids(title_el, None))
         for heading in item.css("h1, h2, h3, h4, h5, h6"):
             holders.update(_ancestor_ids(heading, item))
+    # Nested elements are read once per ancestor looked into: judge each once.
+    sides: dict[int, bool] = {}
+
+    def side(node: LexborNode) -> bool:
+        key = node.mem_id
+        found = sides.get(key)
+        if found is None:
+            found = sides[key] = _is_side(node)
+        return found
+
     best: str | None = None
     best_rank = (-1, 0)
     stack = children(item)
@@ -217,12 +235,12 @@ def item_summary(item: LexborNode, title: str, title_el: LexborNode | None) -> s
         if node.is_text_node or node.tag == "-comment":
             continue
         node_id = node.mem_id
-        if node_id == title_id or node.tag in _HEADINGS or _is_side(node):
+        if node_id == title_id or node.tag in _HEADINGS or side(node):
             continue
         if node_id in holders:
             stack.extend(children(node))
             continue
-        text = _cut_tail(_READ_ON, text_without_side_parts(node))
+        text = _cut_tail(_READ_ON, node_text(node, skip=side))
         if not _is_description(text, title):
             stack.extend(children(node))
             continue
