@@ -107,8 +107,6 @@ def _best_heading(
         if node.mem_id in seen:
             continue
         seen.add(node.mem_id)
-        if node.tag not in ("h1", "h2") and node.css_first("h1, h2") is not None:
-            continue  # a titled box around the heading: the heading is a candidate of its own
         text = _heading_text(node)
         if not (2 <= len(text) <= 300):
             continue
@@ -124,16 +122,21 @@ def _best_heading(
                 precision, recall = common / len(tokens), common / len(mt)
                 agreement = max(agreement, 2 * precision * recall / (precision + recall))
         score = 3 * agreement
-        if node.tag == "h1":
+        tag = node.tag
+        if tag == "h1":
             score += 1
-        elif node.tag != "h2":
+        elif tag != "h2":
             score += 0.5
         if _TITLE_CLASS.search(class_id(node)) or node.attributes.get("itemprop") == "headline":
             score += 0.5
-        score += _placement(node)
         score -= min(index, 20) * 0.02
         if len(tokens) == 1 and agreement < 0.5:
             score -= 1
+        if score + _MAX_PLACEMENT <= best_score:
+            continue  # cannot win even inside <article>: spare the walk up the tree
+        if tag not in ("h1", "h2") and node.css_first("h1, h2") is not None:
+            continue  # a titled box around the heading: the heading is a candidate of its own
+        score += _placement(node)
         if score > best_score:
             best, best_text, best_score = node, text, score
     return best, best_text
@@ -297,6 +300,10 @@ _HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|assistive-t
 def _heading_text(node: LexborNode) -> str:
     """A heading's text as a reader sees it: screen-reader-only labels ("Headline:") left out."""
     return node_text(node, skip=lambda n: bool(_HIDDEN_CLASS.search(class_id(n))))
+
+
+#: The most ``_placement`` adds: the bonus for a heading inside ``<article>`` or ``<main>``.
+_MAX_PLACEMENT = 1.0
 
 
 def _placement(node: LexborNode) -> float:
