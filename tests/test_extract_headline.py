@@ -237,3 +237,14 @@ def test_heading_that_only_links_to_the_front_page_is_the_blog_name() -> None:
     assert extract(html, "http://fouryears.example/2020/interning").headline == (
         "Interning of small integers"
     )
+
+
+def test_title_that_mentions_the_site_name_is_not_taken_for_the_site_name() -> None:
+    html = page(
+        "<title>Loan rates: how Kreditwerk works out your costs | KW</title>"
+        "<meta name='application-name' content='Kreditwerk'>",
+        f"<div>{ARTICLE}</div>",
+    )
+    assert extract(html, "https://kw.example/rates").headline == (
+        "Loan rates: how Kreditwerk works out your costs"
+    )

@@ -390,7 +390,10 @@ def strip_site_name(title: str, site_names: list[str], *, guess: bool = True) ->
         ns = _norm(segment)
         if not ns:
             return True
-        if any(ns == n or (len(n) > 3 and (ns in n or n in ns)) for n in norm_names):
+        if any(
+            ns == n or (len(n) > 3 and (ns in n or (n in ns and len(ns) < 2 * len(n) + 10)))
+            for n in norm_names
+        ):
             return True
         return bool(re.fullmatch(r"(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,6}", ns))
 
