@@ -248,3 +248,12 @@ def test_title_that_mentions_the_site_name_is_not_taken_for_the_site_name() -> N
     assert extract(html, "https://kw.example/rates").headline == (
         "Loan rates: how Kreditwerk works out your costs"
     )
+
+
+def test_slogan_after_the_site_name_in_the_title_goes_with_it() -> None:
+    html = page(
+        "<meta property='og:title' content='Christmas gift guide | Journelles | Discover now!'>"
+        "<meta property='og:site_name' content='Journelles'>",
+        f"<div>{ARTICLE}</div>",
+    )
+    assert extract(html, "https://journelles.example/gifts").headline == "Christmas gift guide"

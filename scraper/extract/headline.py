@@ -400,6 +400,8 @@ def strip_site_name(title: str, site_names: list[str], *, guess: bool = True) ->
     start, end = 0, len(pieces)
     while end - start > 1 and is_site(pieces[end - 1]):
         end -= 1
+    # "Title | Site | slogan": what follows the site's name is the site's too.
+    end = next((i for i in range(1, end) if is_site(pieces[i])), end)
     while end - start > 1 and is_site(pieces[start]):
         start += 1
     # No segment named the site: a short last one after " | " or " - " is still most likely
