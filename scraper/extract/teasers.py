@@ -208,7 +208,8 @@ class _Detector:
         self.base = base
         self.own = own
         self.sites = sites
-        self.paths: dict[int, tuple[Path, Ids]] = {}
+        # node id -> a path holding the node's own path as its first ``length`` steps
+        self.paths: dict[int, tuple[Path, Ids, int]] = {}
         self.child_index: dict[int, dict[int, int]] = {}
         self.anchor = anchor
         self.anchor_path: Path = ()
@@ -230,25 +231,41 @@ class _Detector:
         return self.walk_up(node)[1]
 
     def walk_up(self, node: LexborNode) -> tuple[Path, Ids]:
+        node_id = node.mem_id
+        known = self.paths.get(node_id)
+        if known is not None:
+            full, full_ids, length = known
+            if length == len(full):
+                return full, full_ids
+            paths = full[:length], full_ids[:length]
+            self.paths[node_id] = (*paths, length)
+            return paths
         pending: list[LexborNode] = []
         pending_ids: list[int] = []
         current: LexborNode | None = node
+        current_id = node_id
         prefix: Path = ()
         prefix_ids: Ids = ()
         while current is not None and current.tag not in ("-document", None):
-            current_id = current.mem_id
-            cached = self.paths.get(current_id)
-            if cached is not None:
-                prefix, prefix_ids = cached
-                break
+            if current is not node:
+                current_id = current.mem_id
+                known = self.paths.get(current_id)
+                if known is not None:
+                    full, full_ids, length = known
+                    prefix, prefix_ids = full[:length], full_ids[:length]
+                    break
             pending.append(current)
             pending_ids.append(current_id)
             current = current.parent
-        for step, step_id in zip(reversed(pending), reversed(pending_ids), strict=True):
-            prefix = (*prefix, step)
-            prefix_ids = (*prefix_ids, step_id)
-            self.paths[step_id] = (prefix, prefix_ids)
-        return prefix, prefix_ids
+        pending.reverse()
+        pending_ids.reverse()
+        path = prefix + tuple(pending)
+        ids = prefix_ids + tuple(pending_ids)
+        # Each new ancestor keeps a view of this path (its own is a prefix of it), cut
+        # out only when asked for: building every ancestor's tuple is quadratic in depth.
+        for length, step_id in enumerate(pending_ids, start=len(prefix) + 1):
+            self.paths[step_id] = (path, ids, length)
+        return path, ids
 
     def precedes(self, first: Ids, second: Ids) -> bool | None:
         """Whether ``first`` comes before ``second`` in the page; None if one holds the other."""
@@ -262,7 +279,8 @@ class _Detector:
         parent_id = first[depth - 1]
         index = self.child_index.get(parent_id)
         if index is None:
-            parent = self.paths[parent_id][0][-1]
+            full, _, length = self.paths[parent_id]
+            parent = full[length - 1]
             index = {c.mem_id: i for i, c in enumerate(children(parent))}
             self.child_index[parent_id] = index
         return index.get(first[depth], 0) < index.get(second[depth], 0)

@@ -124,10 +124,24 @@ class TargetFilter:
 
     def __call__(self, href: str) -> str | None:
         """The link's absolute URL when it points to another article of the same site."""
-        parts = _split(self.base, self.origin, href)
-        if parts is None:
-            return None
-        host, path, query = parts[2], parts[3], parts[4]
+        # (the plain absolute or root-relative link, nearly all of them, is split here
+        # by one regex match; anything else takes ``_split``)
+        stripped = href.strip()
+        if stripped.startswith(("https://", "http://")):
+            match = _PLAIN_URL.match(stripped)
+        elif stripped[:1] == "/" and stripped[1:2] != "/":
+            match = _PLAIN_URL.match(self.origin + stripped)
+        else:
+            match = None
+        if match is not None and match.group(2).isascii():
+            scheme, netloc, path, query = match.groups()
+            host = netloc.lower()
+            query = query or ""
+        else:
+            parts = _split(self.base, self.origin, href)
+            if parts is None:
+                return None
+            scheme, netloc, host, path, query = parts
         if not path.startswith("/"):
             path = "/" + path
         bare = self.hosts.get(host, _UNSEEN)
@@ -137,7 +151,7 @@ class TargetFilter:
             return None
         if _bare_page_key(bare, path, query) in self.own:
             return None
-        return _join(parts)
+        return f"{scheme}://{netloc}{path}?{query}" if query else f"{scheme}://{netloc}{path}"
 
 
 def same_page_key(url: str) -> str:
