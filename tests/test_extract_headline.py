@@ -257,3 +257,16 @@ def test_slogan_after_the_site_name_in_the_title_goes_with_it() -> None:
         f"<div>{ARTICLE}</div>",
     )
     assert extract(html, "https://journelles.example/gifts").headline == "Christmas gift guide"
+
+
+def test_style_element_of_a_css_in_js_theme_does_not_hide_the_kicker() -> None:
+    html = page(
+        "<title>Boosters remain available everywhere until February</title>"
+        "<meta property='og:title' content='Press releases'>",
+        "<main><h1><style>.k{color:#707070}</style><span class='css-k'>Press release of the"
+        " health department <span class='css-clip'>:</span></span>Boosters remain available"
+        f" everywhere until February</h1>{ARTICLE}</main>",
+    )
+    assert extract(html, "https://canton.example/news/1").headline == (
+        "Boosters remain available everywhere until February"
+    )

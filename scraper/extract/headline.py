@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..models import HEURISTIC, JSON_LD, META, OPENGRAPH, PROFILE, SiteProfile
-from .dom import class_id, clean_text, content_children, node_text
+from .dom import NEVER_TEXT, class_id, clean_text, content_children, node_text
 from .structured import Structured, ld_text
 
 #: Title separators: spaced ones anywhere; a bare "|" or, between CJK characters, a bare dash
@@ -194,7 +194,7 @@ def _confirmed_form(node: LexborNode, text: str, metas: list[tuple[str, str]]) -
 
 
 def _heading_parts(node: LexborNode) -> list[LexborNode]:
-    """The heading's child nodes (those of a lone wrapping element), hidden separators left out."""
+    """The heading's text-bearing child nodes (a lone wrapper's), hidden separators left out."""
     kids = content_children(node)
     while len(kids) == 1 and not kids[0].is_text_node and kids[0].tag != "br":
         kids = content_children(kids[0])
@@ -202,7 +202,11 @@ def _heading_parts(node: LexborNode) -> list[LexborNode]:
         c
         for c in kids
         if c.is_text_node
-        or not (_HIDDEN_CLASS.search(class_id(c)) and not _TOKEN.search(node_text(c)))
+        or not (
+            c.tag in NEVER_TEXT
+            or c.tag == "-comment"
+            or (_HIDDEN_CLASS.search(class_id(c)) and not _TOKEN.search(node_text(c)))
+        )
     ]
 
 
