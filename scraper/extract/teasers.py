@@ -192,6 +192,23 @@ def _squash(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
+def _squash_upto(text: str | None, limit: int) -> str:
+    """``_squash(text)`` when that is at most ``limit`` long, else some longer text.
+
+    Callers only ask whether a container's text is short: a long one (a whole
+    article column) is not squashed whole to learn that. The squashed start of a
+    text is a prefix of the squashed text, so its length is a lower bound.
+    """
+    if not text:
+        return ""
+    window = 4 * limit + 200
+    if len(text) > window:
+        head = " ".join(text[:window].split())
+        if len(head) > limit:
+            return head
+    return " ".join(text.split())
+
+
 class _Detector:
     """One page's generic detection; holds only per-call caches."""
 
@@ -408,7 +425,8 @@ class _Detector:
         title = self.title(item)[0]
         if not headline_like(title):
             return False
-        return len(_squash(item.node.text(deep=True))) <= 3 * len(title) + 300
+        limit = 3 * len(title) + 300
+        return len(_squash_upto(item.node.text(deep=True), limit)) <= limit
 
     def title(self, item: _Item) -> tuple[str, LexborNode | None]:
         if item.title is None:
@@ -494,7 +512,11 @@ class _Detector:
             signature = (node.tag, node.attributes.get("class"))
             sibling = node.prev
             while sibling is not None:
-                text = _squash(sibling.text(deep=True)) if sibling.tag != "script" else ""
+                text = (
+                    _squash_upto(sibling.text(deep=True), _MAX_LABEL)
+                    if sibling.tag != "script"
+                    else ""
+                )
                 if text:
                     if len(text) <= _MAX_LABEL:
                         return text
@@ -514,7 +536,7 @@ class _Detector:
         for node, node_id in zip(reversed(path[:-1]), reversed(ids[:-1]), strict=True):
             if node_id in multi or node_id == self.body_id:
                 return None
-            text = _squash(node.text(deep=True))
+            text = _squash_upto(node.text(deep=True), _CARD_TEXT)
             if len(text) > _CARD_TEXT:
                 return None
             cls = _class_of(node)
