@@ -270,3 +270,15 @@ def test_style_element_of_a_css_in_js_theme_does_not_hide_the_kicker() -> None:
     assert extract(html, "https://canton.example/news/1").headline == (
         "Boosters remain available everywhere until February"
     )
+
+
+def test_layout_box_named_after_its_sidebar_is_not_chrome() -> None:
+    html = page(
+        "<meta property='og:title' content='Company cars: lease or buy? What pays off?'>",
+        "<article class='post'><div class='sidebar-wrapper'><div class='content'><header>"
+        "<h1 class='entry-title'>Company cars: leasing or financing?</h1></header>"
+        f"{ARTICLE}</div><aside class='sidebar'><h2>Newsletter</h2></aside></div></article>",
+    )
+    assert extract(html, "https://fin.example/company-cars").headline == (
+        "Company cars: leasing or financing?"
+    )

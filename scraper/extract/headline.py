@@ -330,12 +330,24 @@ def _placement(node: LexborNode) -> float:
         if tag == "a" and _is_home_href(parent):
             points -= 2.5
             break
-        if _CHROME_CLASS.search(class_id(parent)):
+        if _CHROME_CLASS.search(class_id(parent)) and _is_chrome_box(parent):
             points -= 1.5
             break
         parent = parent.parent
         depth += 1
     return points
+
+
+#: Layout boxes named after the chrome they sit beside ("sidebar-wrapper", "has-sidebar").
+_LAYOUT_TOKEN = re.compile(r"wrap|container|layout|grid|^has-|^with-|^no-")
+
+
+def _is_chrome_box(node: LexborNode) -> bool:
+    """Whether a class or id naming chrome names this box, not a layout box around chrome."""
+    return any(
+        _CHROME_CLASS.search(token) and not _LAYOUT_TOKEN.search(token)
+        for token in class_id(node).split()
+    )
 
 
 #: A link to a site's front page, also as a web-archive capture of one.
