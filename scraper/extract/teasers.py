@@ -184,7 +184,10 @@ def headline_like(title: str) -> bool:
 
 
 def _class_of(node: LexborNode) -> str:
-    attrs = node.attributes
+    return _class_words(node.attributes)
+
+
+def _class_words(attrs: dict[str, str | None]) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
 
 
@@ -228,6 +231,7 @@ class _Detector:
         # node id -> a path holding the node's own path as its first ``length`` steps
         self.paths: dict[int, tuple[Path, Ids, int]] = {}
         self.child_index: dict[int, dict[int, int]] = {}
+        self.infos: dict[int, tuple[str, str, str]] = {}
         self.anchor = anchor
         self.anchor_path: Path = ()
         self.anchor_path_ids: Ids = ()
@@ -388,16 +392,16 @@ class _Detector:
         if not placed:
             return []
         container = block.container
-        cpath = self.path(container)
-        scope = self.scope(cpath)
-        classes = " ".join(_class_of(n) for n in scope)
+        cpath, cids = self.walk_up(container)
+        scope = self.scope(cpath, cids)
+        classes = " ".join(self.info(n, i)[2] for n, i in scope)
         if UNRELATED_CLASS.search(classes):
             return []
         first = next(iter(block.items.values())).node
         class_positive = bool(
             RELATED_CLASS.search(classes) or RELATED_CLASS.search(_class_of(first))
         )
-        chrome, sidebar = self.chrome(cpath, scope, class_positive)
+        chrome, sidebar = self.chrome(cpath, cids, scope, class_positive)
         if chrome:
             return []
         items = [
@@ -407,7 +411,9 @@ class _Detector:
         ]
         if not items:
             return []
-        label = self.label(first) or " ".join(n.attributes.get("aria-label") or "" for n in scope)
+        label = self.label(first) or " ".join(
+            n.attributes.get("aria-label") or "" for n, _ in scope
+        )
         if is_unrelated_label(label):
             return []
         if class_positive or is_related_label(label):
@@ -441,30 +447,40 @@ class _Detector:
             image=item_image(item.node, self.base),
         )
 
-    def scope(self, cpath: Path) -> list[LexborNode]:
+    def info(self, node: LexborNode, node_id: int) -> tuple[str, str, str]:
+        """(tag, role, class and id words) of an ancestor: the lists of a page share
+        their ancestors, so each is read from the parser once."""
+        found = self.infos.get(node_id)
+        if found is None:
+            attrs = node.attributes
+            role = (attrs.get("role") or "").lower()
+            found = self.infos[node_id] = (node.tag or "", role, _class_words(attrs))
+        return found
+
+    def scope(self, cpath: Path, cids: Ids) -> list[tuple[LexborNode, int]]:
         """The container and its ancestors below the element that holds the article."""
-        out: list[LexborNode] = []
-        for node in reversed(cpath):
-            if node.mem_id in self.anchor_ids or node.tag in ("body", "html"):
+        out: list[tuple[LexborNode, int]] = []
+        for node, node_id in zip(reversed(cpath), reversed(cids), strict=True):
+            if node_id in self.anchor_ids or self.info(node, node_id)[0] in ("body", "html"):
                 break
-            out.append(node)
+            out.append((node, node_id))
             if self.anchor is None and len(out) >= 6:
                 break
         return out
 
-    def chrome(self, cpath: Path, scope: list[LexborNode], positive: bool) -> tuple[bool, bool]:
+    def chrome(
+        self, cpath: Path, cids: Ids, scope: list[tuple[LexborNode, int]], positive: bool
+    ) -> tuple[bool, bool]:
         """(inside page chrome, inside a side column) for a list's container."""
         in_article = False
         sidebar = False
-        for node in cpath:
-            tag = node.tag or ""
-            if node.mem_id == self.body_id or tag in ("article", "main"):
+        for node, node_id in zip(cpath, cids, strict=True):
+            tag, role, cls = self.info(node, node_id)
+            if node_id == self.body_id or tag in ("article", "main"):
                 in_article = True
                 continue
-            if node.mem_id in self.anchor_ids or tag in ("body", "html"):
+            if node_id in self.anchor_ids or tag in ("body", "html"):
                 continue
-            role = (node.attributes.get("role") or "").lower()
-            cls = _class_of(node)
             if tag in ("header", "footer") or role in ("banner", "contentinfo"):
                 if not in_article:
                     return True, sidebar
@@ -474,7 +490,7 @@ class _Detector:
                 return True, sidebar
             if tag == "aside" or role == "complementary" or SIDEBAR_CLASS.search(cls):
                 sidebar = True
-        if not positive and any(NAV_CLASS.search(_class_of(n)) for n in scope):
+        if not positive and any(NAV_CLASS.search(self.info(n, i)[2]) for n, i in scope):
             return True, sidebar
         return False, sidebar
 
