@@ -257,7 +257,7 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
             continue
         if block.link_chars > _MAX_LINK_SHARE * len(text) and not _linked_prose(block):
             continue
-        if head is not None and len(text) < 300 and _norm(text) == head:
+        if head is not None and len(text) < 300 and _is_line(text, head):
             continue
         if block.tag in HEADINGS and _heads_link_box(page, blocks, position, root):
             continue
@@ -443,6 +443,12 @@ def _asks_for_javascript(text: str) -> bool:
 
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def _is_line(text: str, norm: str) -> bool:
+    """``_norm(text) == norm``; the first letters are compared first (most lines differ
+    there), so most lines are not folded and split whole."""
+    return text.lstrip()[:1].casefold()[:1] == norm[:1] and _norm(text) == norm
 
 
 def _words(paragraphs: list[str]) -> int:

@@ -85,7 +85,7 @@ _TAXONOMY = re.compile(
 #: ``elementor-widget``; only the words after the prefix say what the block is.
 _BUILDER = re.compile(r"^(?:elementor-(?:widget-?)?|et_pb_|fusion-|wpb_|vc_)")
 _BUILDER_START = ("elementor-", "et_pb_", "fusion-", "wpb_", "vc_")
-_HUMP = re.compile(r"([a-z])([A-Z])")
+_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")  # (a literal "-" replaces it without a template)
 _HAS_HUMP = re.compile(r"[a-z][A-Z]")
 # Class/id words and itemprops of the article text itself; they override the chrome words.
 _CONTENT = word_start(
@@ -155,7 +155,7 @@ def _word_flags(word: str) -> int:
     if word.islower() or not _HAS_HUMP.search(word):
         marks = word.lower()
     else:
-        marks = _HUMP.sub(r"\1-\2", word).lower()
+        marks = _HUMP.sub("-", word).lower()
     if marks.startswith(_TAXONOMY_START) and _TAXONOMY.match(marks):
         return 0
     if marks.startswith(_BUILDER_START):
