@@ -282,3 +282,14 @@ def test_layout_box_named_after_its_sidebar_is_not_chrome() -> None:
     assert extract(html, "https://fin.example/company-cars").headline == (
         "Company cars: leasing or financing?"
     )
+
+
+def test_ruby_readings_over_kanji_are_not_part_of_the_headline() -> None:
+    html = (
+        "<!doctype html><html lang='ja'><head><title>子どもへの体罰を禁止する法律ができる"
+        " | NEWS WEB EASY</title></head><body><article><h1><ruby>子<rt>こ</rt></ruby>どもへの"
+        "<ruby>体罰<rp>(</rp><rt>たいばつ</rt><rp>)</rp></ruby>を禁止する法律ができる</h1>"
+        f"{ARTICLE}</article></body></html>"
+    )
+    record = extract(html, "https://easy.example/k100")
+    assert record.headline == "子どもへの体罰を禁止する法律ができる"

@@ -254,7 +254,7 @@ def _split_kicker(kids: list[LexborNode]) -> tuple[str, str, bool] | None:
         if child.is_text_node or child.tag == "br":
             parts.append(_part_text(child))
             continue
-        text = node_text(child)
+        text = _heading_text(child)
         following = kids[index + 1] if index + 1 < len(kids) else None
         leading = index == 0 and following is not None
         if (
@@ -277,9 +277,9 @@ def _split_kicker(kids: list[LexborNode]) -> tuple[str, str, bool] | None:
             not first.is_text_node
             and first.tag != "a"
             and first.tag != "br"
-            and len(node_text(first).split()) <= 12
+            and len(_heading_text(first).split()) <= 12
         ):
-            dropped.append(node_text(first))
+            dropped.append(_heading_text(first))
             parts = [_part_text(c) for c in kids[1:]]
     if not dropped:
         return None
@@ -294,7 +294,7 @@ def _part_text(node: LexborNode) -> str:
         return node.text_content or ""
     if node.tag == "br":
         return " "
-    text = node_text(node)
+    text = _heading_text(node)
     return f" {text} " if node.tag in ("div", "p") else text
 
 
@@ -302,8 +302,13 @@ _HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|assistive-t
 
 
 def _heading_text(node: LexborNode) -> str:
-    """A heading's text as a reader sees it: screen-reader-only labels ("Headline:") left out."""
-    return node_text(node, skip=lambda n: bool(_HIDDEN_CLASS.search(class_id(n))))
+    """A heading's text as a reader reads it: screen-reader-only labels ("Headline:") and ruby
+    readings over Japanese kanji (``<rt>``) left out."""
+    return node_text(node, skip=_not_read)
+
+
+def _not_read(node: LexborNode) -> bool:
+    return node.tag in ("rt", "rp") or bool(_HIDDEN_CLASS.search(class_id(node)))
 
 
 #: The most ``_placement`` adds: the bonus for a heading inside ``<article>`` or ``<main>``.
