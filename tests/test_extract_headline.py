@@ -293,11 +293,3 @@ def test_ruby_readings_over_kanji_are_not_part_of_the_headline() -> None:
     )
     record = extract(html, "https://easy.example/k100")
     assert record.headline == "子どもへの体罰を禁止する法律ができる"
-
-
-def test_page_title_heading_in_main_wins_over_a_differently_worded_seo_title() -> None:
-    html = page(
-        "<meta property='og:title' content='Auto loans – borrow or rather lease?'>",
-        f"<main><h2 class='page-title'>Financing your car</h2>{ARTICLE}</main>",
-    )
-    assert extract(html, "https://compare.example/car-finance").headline == "Financing your car"

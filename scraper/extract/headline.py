@@ -101,7 +101,7 @@ def _best_heading(
     site_norms = {_norm(n) for n in site_names}
     best: LexborNode | None = None
     best_text = ""
-    best_score = 1.2  # below this no heading is convincing
+    best_score = 1.5  # below this no heading is convincing
     seen: set[int] = set()
     for index, node in enumerate(tree.css(_CANDIDATES)):
         if node.mem_id in seen:
