@@ -69,6 +69,8 @@ class _Link:
     node: LexborNode
     url: str
     order: int
+    path: Path = ()  # the link's path and its ids, read once for all the passes
+    ids: Ids = ()
 
 
 @dataclass(slots=True)
@@ -341,7 +343,8 @@ class _Detector:
         multi: set[int] = set()
         for link in links:
             url = link.url
-            for node_id in reversed(self.ids(link.node)):
+            link.path, link.ids = self.walk_up(link.node)
+            for node_id in reversed(link.ids):
                 seen = first_url.get(node_id)
                 if seen is None:
                     first_url[node_id] = url
@@ -351,14 +354,16 @@ class _Detector:
                     multi.add(node_id)
         blocks: dict[int, _Block] = {}
         for link in links:
-            path, ids = self.walk_up(link.node)
+            path, ids = link.path, link.ids
             top = len(path) - 1
             while top > 0 and ids[top - 1] not in multi:
                 top -= 1
             if top == 0:
                 continue  # the only candidate URL on the page: the card pass decides
             container, item_node = path[top - 1], path[top]
-            block = blocks.setdefault(ids[top - 1], _Block(container))
+            block = blocks.get(ids[top - 1])
+            if block is None:
+                block = blocks[ids[top - 1]] = _Block(container)
             item = block.items.get(link.url)
             if item is None:
                 item = block.items[link.url] = _Item(item_node, link.url, link.order)
@@ -546,7 +551,7 @@ class _Detector:
 
     def card(self, link: _Link, multi: set[int]) -> Teaser | None:
         """A lone link introduced as "Read more:" (or in a related-class box) in the article."""
-        path, ids = self.walk_up(link.node)
+        path, ids = link.path, link.ids
         if self.body_id is None or self.body_id not in ids:
             return None
         for node, node_id in zip(reversed(path[:-1]), reversed(ids[:-1]), strict=True):
