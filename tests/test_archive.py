@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+import time
 import zlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
@@ -499,3 +501,30 @@ def test_an_older_archive_has_its_publication_times_moved_to_utc(tmp_path: Path)
     with Archive.open(tmp_path / "old.db") as opened:
         row = opened.db.execute("SELECT published_at, published_day FROM articles").fetchone()
     assert row == ("2025-12-22T06:04:09+00:00", "2025-12-22")
+
+
+def test_a_bulk_filing_reaches_the_database_file_without_waiting_for_the_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checkpoints run on their own thread: the main file has the batch while the archive
+    is still open (readers that copy the file, backups, see it), no writer commit needed."""
+    monkeypatch.setattr(store, "_PROCESS_MIN", 1)
+    path = tmp_path / "archive.db"
+    stories = [
+        make_article(f"https://news.example.vn/a/{k}.html", body_text=f"Story {k}. " * 40)
+        for k in range(30)
+    ]
+    with Archive.open(path) as opened:
+        opened.file_many([Filing(a) for a in stories])
+        in_file = 0
+        for _ in range(100):
+            # immutable=1 reads the main file alone, ignoring the write-ahead log.
+            with sqlite3.connect(f"file:{path}?immutable=1", uri=True) as main_file:
+                try:
+                    in_file = main_file.execute("SELECT count(*) FROM articles").fetchone()[0]
+                except sqlite3.OperationalError:  # not even the schema checkpointed yet
+                    in_file = 0
+            if in_file == len(stories):
+                break
+            time.sleep(0.05)
+        assert in_file == len(stories)

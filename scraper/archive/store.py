@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from ..errors import ScraperError
 from ..models import Article, Page, SiteProfile
+from .checkpoint import Checkpointer
 from .dedup import Fingerprint
 from .filing import (
     Digest,
@@ -131,6 +132,7 @@ class Archive:
         self._sites: set[str] = set()
         self._processes: ProcessPoolExecutor | None = None
         self._thread: ThreadPoolExecutor | None = None
+        self._checkpointer: Checkpointer | None = None
 
     @classmethod
     def open(cls, path: str | Path) -> Archive:
@@ -206,7 +208,7 @@ class Archive:
         # thread: on the other one it held the GIL while this one waited to write.
         prepared = chain.from_iterable(map(_assemble, groups, texts, pages))
         try:
-            return self.file_prepared(prepared)
+            results = self.file_prepared(prepared)
         except BrokenProcessPool as exc:
             self._stop_preparers()
             raise ArchiveError(f"a preparation process died; nothing was filed: {exc}") from exc
@@ -215,9 +217,13 @@ class Archive:
                 text_future.cancel()
             for page_future in pages:
                 page_future.cancel()
+        if self._checkpointer is not None:
+            self._checkpointer.poke()
+        return results
 
     def _preparers(self) -> tuple[ProcessPoolExecutor, ThreadPoolExecutor]:
-        """The preparation processes and thread, started on first use, kept while open.
+        """The preparation processes and thread, started on first use, kept while open;
+        with them the checkpoint thread (``checkpoint.py``) for a file archive.
 
         The processes come from a forkserver: forking this process could copy
         a lock held by another thread (a crawl's, a test server's) into them.
@@ -228,6 +234,10 @@ class Archive:
             context.set_forkserver_preload(["scraper.archive.filing", "datasketch"])
             workers = os.cpu_count() or 1
             self._processes = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        path = self.db.conn.execute("PRAGMA database_list").fetchone()[2]
+        if self._checkpointer is None and path:
+            self.db.execute("PRAGMA wal_autocheckpoint=0")
+            self._checkpointer = Checkpointer(path)
         if self._thread is None:
             self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive-prepare")
         return self._processes, self._thread
@@ -237,6 +247,10 @@ class Archive:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
         self._processes = self._thread = None
+        if self._checkpointer is not None:
+            self._checkpointer.close()
+            self._checkpointer = None
+            self.db.execute("PRAGMA wal_autocheckpoint=1000")  # SQLite's default
 
     def file_prepared(self, prepared: Iterable[Prepared]) -> list[FileResult]:
         """File records already run through ``filing.prepare``, in one transaction.
