@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -58,6 +60,8 @@ _PREPARE_GROUP = 50
 #: From this many records ``file_many`` hashes, fingerprints and compresses in other
 #: processes; below it, starting them (~0.3 s, once per open archive) is not worth it.
 _PROCESS_MIN = 200
+#: How much lower than the writer the preparation processes and thread run (``nice``).
+_NICENESS = 10
 
 #: How many of the newest matches a search ranks (see ``Archive.search``).
 SEARCH_WINDOW = 1000
@@ -99,6 +103,19 @@ def _prepare(f: Filing, digested: Digest | None = None) -> Prepared:
         touch=f.touch,
         digested=digested,
     )
+
+
+def _yield_to_writer() -> None:
+    """Run this process (on Linux, this thread) at a lower priority than the writer's.
+
+    Preparation runs ahead of writing, so its processes always have work;
+    at equal priority they took turns with the writing thread for the two
+    cores, and the serial writer, the pace of the whole batch, slowed down.
+    Niced, they use what the writer leaves.
+    """
+    with contextlib.suppress(OSError):
+        me = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, me, os.getpriority(os.PRIO_PROCESS, me) + _NICENESS)
 
 
 def _compress_pages(group: list[Filing]) -> list[bytes | None]:
@@ -233,13 +250,17 @@ class Archive:
             # datasketch too: MinHash imports it on first use (with scipy: 0.4 s a process).
             context.set_forkserver_preload(["scraper.archive.filing", "datasketch"])
             workers = os.cpu_count() or 1
-            self._processes = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            self._processes = ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=_yield_to_writer
+            )
         path = self.db.conn.execute("PRAGMA database_list").fetchone()[2]
         if self._checkpointer is None and path:
             self.db.execute("PRAGMA wal_autocheckpoint=0")
             self._checkpointer = Checkpointer(path)
         if self._thread is None:
-            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive-prepare")
+            self._thread = ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix="archive-prepare", initializer=_yield_to_writer
+            )
         return self._processes, self._thread
 
     def _stop_preparers(self) -> None:
