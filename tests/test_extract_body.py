@@ -467,3 +467,33 @@ def test_story_whose_own_headline_is_a_link_is_kept() -> None:
         f"<div class='entry'>{''.join(f'<p>{t}</p>' for t in STORY)}</div></article>"
     )
     assert body_of(page(f"<div class='posts'>{post}</div>")) == STORY
+
+
+def _body_with_headline(heading: str, headline: str) -> list[str]:
+    article = f"""<article><div class="article-content"><h1>{heading}</h1>
+{"".join(f"<p>{text}</p>" for text in STORY)}</div></article>"""
+    tree = LexborHTMLParser(page(article))
+    found = read_structured(tree, URL)
+    return find_body(tree, found=found, profile=None, headline=headline).paragraphs
+
+
+def test_heading_line_with_a_kicker_is_not_body_when_the_headline_lacks_it() -> None:
+    heading = (
+        '<span class="kicker">"It will begin soon"</span>'
+        "<span>Digital economy grows as influencers reach millions</span>"
+    )
+    body = _body_with_headline(heading, "Digital economy grows as influencers reach millions")
+    assert body == STORY
+
+
+def test_heading_line_is_not_body_when_the_headline_adds_a_kicker() -> None:
+    body = _body_with_headline(
+        "Digital economy grows as influencers reach millions",
+        "Society: Digital economy grows as influencers reach millions",
+    )
+    assert body == STORY
+
+
+def test_heading_that_only_shares_a_short_name_with_the_headline_stays() -> None:
+    body = _body_with_headline("Bee Simulator multiplayer and split screen", "Bee Simulator")
+    assert body[0] == "Bee Simulator multiplayer and split screen"

@@ -66,6 +66,10 @@ _ABOVE_HEADLINE = 6
 _TEXT_BLOCKS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dt", "dd", "tr"])
 #: Words of "enable JavaScript" notices in several languages.
 _ENABLE_WORDS = ("enable", "aktivier", "activ", "habilit", "abilit", "włącz", "turn on")
+#: Shortest headline part (letters and digits) that a longer heading line may extend.
+_MIN_TITLE_PART = 12
+#: Least share of the longer of headline and heading line the shorter one must cover.
+_TITLE_SHARE = 0.6
 #: How many blocks before the body the headline is looked for.
 _LEAD_REACH = 40
 #: Weight of the non-link text of marked chrome against a container.
@@ -228,6 +232,7 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
     """The paragraphs of the container, less chrome and lines with fields of their own."""
     last = page.end[root]
     head = _norm(headline) if headline else None
+    title = _compact(headline) if headline else None
     out: list[str] = []
     kinds: list[str] = []  # the tag of each paragraph's block
     skip_until = -1  # end of a teaser box opened by a "Related" line
@@ -236,7 +241,7 @@ def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> 
     # Short lines above the headline (section label, breadcrumb, kicker) are not the story.
     for position, block in enumerate(blocks[:_ABOVE_HEADLINE]):
         if block.tag in HEADINGS and (
-            _norm(block.text) == head if head is not None else block.tag == "h1"
+            _is_title(block.text, title) if title is not None else block.tag == "h1"
         ):
             above = [b for b in blocks[:position] if len(b.text) >= _MIN_SCORED]
             blocks = above + blocks[position + 1 :]
@@ -401,15 +406,16 @@ def _lead(page: Page, root: int, chrome: list[int], headline: str | None) -> lis
     first = next((i for i, b in enumerate(blocks) if b.owner >= root), len(blocks))
     if first == len(blocks) or blocks[first].owner > page.end[root]:
         return []
-    head = _norm(headline) if headline else None
+    title = _compact(headline) if headline else None
     start = -1
     for i in range(first - 1, max(first - _LEAD_REACH, 0) - 1, -1):
         block = blocks[i]
-        if block.tag in HEADINGS and (
-            _norm(block.text) == head or (block.tag == "h1" and start < 0)
-        ):
+        if block.tag not in HEADINGS:
+            continue
+        is_title = title is not None and _is_title(block.text, title)
+        if is_title or (block.tag == "h1" and start < 0):
             start = i
-            if _norm(block.text) == head:
+            if is_title:
                 break
     if start < 0:
         return []
@@ -449,6 +455,27 @@ def _is_line(text: str, norm: str) -> bool:
     """``_norm(text) == norm``; the first letters are compared first (most lines differ
     there), so most lines are not folded and split whole."""
     return text.lstrip()[:1].casefold()[:1] == norm[:1] and _norm(text) == norm
+
+
+def _compact(text: str) -> str:
+    """Letters and digits only, case-folded: a headline as any layout prints it, whatever
+    separates its kicker (a colon, a line break, nothing) or hyphenates it (``\xad``)."""
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+def _is_title(text: str, title: str) -> bool:
+    """Whether a heading line is the story's headline (``title`` compacted), give or take
+    a kicker or site name before or after it: the headline we found may carry the kicker
+    the heading line lacks, or lack the one it shows."""
+    line = _compact(text)
+    if line == title:
+        return True
+    short, long = (line, title) if len(line) < len(title) else (title, line)
+    return (
+        len(short) >= _MIN_TITLE_PART
+        and len(short) >= _TITLE_SHARE * len(long)
+        and (long.startswith(short) or long.endswith(short))
+    )
 
 
 def _words(paragraphs: list[str]) -> int:
