@@ -497,3 +497,34 @@ def test_heading_line_is_not_body_when_the_headline_adds_a_kicker() -> None:
 def test_heading_that_only_shares_a_short_name_with_the_headline_stays() -> None:
     body = _body_with_headline("Bee Simulator multiplayer and split screen", "Bee Simulator")
     assert body[0] == "Bee Simulator multiplayer and split screen"
+
+
+def _split_story(second_box: str) -> str:
+    first = "".join(f"<p>{text}</p>" for text in STORY[:3])
+    links = "".join(
+        f'<li><a href="/n/{n}">Another headline of the portal, number {n} of the list</a></li>'
+        for n in range(12)
+    )
+    return page(
+        f"""<article><h1>Role of KOLs leveraged in national image promotion campaigns</h1>
+<div class="layout"><div class="story-col wide">{first}</div>
+<aside class="rail"><a href="/a">Most read one</a><a href="/b">Most read two</a></aside></div>
+<div class="box"><ul>{links}</ul></div>
+<div class="layout">{second_box}</div></article>"""
+    )
+
+
+def test_story_broken_off_by_a_widget_continues_in_a_box_like_its_own() -> None:
+    rest = "".join(f"<p>{text}</p>" for text in STORY[3:] * 2)
+    html = _split_story(f'<div class="story-col wide">{rest}</div>')
+    assert body_of(html) == STORY + STORY[3:]
+
+
+def test_teasers_in_a_box_like_the_storys_are_not_its_continuation() -> None:
+    summary = (
+        "Another story entirely: a summary of a different article on another subject that "
+        "the portal wants the reader to click on, long enough to look like a paragraph."
+    )
+    teasers = f'<p>{summary}</p><p><a href="/x">Read more</a></p>' * 2
+    html = _split_story(f'<div class="story-col wide">{teasers}</div>')
+    assert body_of(html) == STORY[:3]

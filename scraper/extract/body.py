@@ -70,6 +70,12 @@ _ENABLE_WORDS = ("enable", "aktivier", "activ", "habilit", "abilit", "włącz", 
 _MIN_TITLE_PART = 12
 #: Least share of the longer of headline and heading line the shorter one must cover.
 _TITLE_SHARE = 0.6
+#: How many levels above the container its twins (``_twins``) are looked for.
+_TWIN_REACH = 3
+#: Paragraphs of prose a twin container must hold.
+_TWIN_PROSE = 2
+#: Longest "Read more" link under a teaser's summary.
+_MORE_LINK = 30
 #: How many blocks before the body the headline is looked for.
 _LEAD_REACH = 40
 #: Weight of the non-link text of marked chrome against a container.
@@ -112,10 +118,12 @@ def find_body(
         node = tree.css_first(selector)
         index = _index_of(page, node) if node is not None else None
         if node is not None and index is not None:
-            return BodyResult(_collect(page, index, _chrome(page), headline), node, PROFILE)
+            return BodyResult(_collect(page, [index], _chrome(page), headline), node, PROFILE)
     chrome = _chrome(page)
-    root = _choose_root(page, chrome)
-    paragraphs = _lead(page, root, chrome, headline) + _collect(page, root, chrome, headline)
+    roots = _choose_root(page, chrome)
+    root = roots[0]
+    paragraphs = _lead(page, min(roots), chrome, headline)
+    paragraphs += _collect(page, roots, chrome, headline)
     if ld_paragraphs and _words(ld_paragraphs) > 2 * _words(paragraphs) + 20:
         return BodyResult(ld_paragraphs, page.nodes[root], JSON_LD)
     return BodyResult(paragraphs, page.nodes[root], HEURISTIC)
@@ -187,8 +195,9 @@ def _names_box(node: LexborNode) -> bool:
     return bool(BOX_WORDS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
 
 
-def _choose_root(page: Page, chrome: list[int]) -> int:
-    """The element whose subtree holds the most article text net of boilerplate.
+def _choose_root(page: Page, chrome: list[int]) -> list[int]:
+    """The element whose subtree holds the most article text net of boilerplate, then
+    its twins (``_twins``).
 
     Sums run bottom-up in one reverse pass over the pre-order table, so every
     element's subtree total costs O(1).
@@ -225,32 +234,109 @@ def _choose_root(page: Page, chrome: list[int]) -> int:
     # A single paragraph is never the container: its siblings are the rest of the story.
     while page.tags[best] in _TEXT_BLOCKS and parent[best] >= 0:
         best = parent[best]
-    return best
+    return [best, *_twins(page, chrome, best, good, bad)]
 
 
-def _collect(page: Page, root: int, chrome: list[int], headline: str | None) -> list[str]:
-    """The paragraphs of the container, less chrome and lines with fields of their own."""
-    last = page.end[root]
+def _twins(
+    page: Page, chrome: list[int], root: int, good: list[float], bad: list[float]
+) -> list[int]:
+    """Containers that continue the story after an ad or a widget broke it off: elements
+    near the container with its tag and classes, holding paragraphs of prose.
+
+    A layout that interrupts a story repeats the story's box for the rest of it; a
+    box without classes proves nothing, so it has no twins.
+    """
+    top = root
+    for _ in range(_TWIN_REACH):
+        if page.parent[top] < 0:
+            break
+        top = page.parent[top]
+    if top == root:
+        return []
+    tag, tags = page.tags[root], page.tags
+    cls: str | None = None
+    twins: list[int] = []
+    index, last, end = top + 1, page.end[top], page.end[root]
+    while index <= last:
+        if index == root:
+            index = end + 1
+            continue
+        if (
+            tags[index] == tag
+            and good[index] >= 2 * _PROSE
+            and good[index] > _LINK_PENALTY * bad[index]
+            and chrome[index] < 0
+            and not index < root <= page.end[index]
+        ):
+            if cls is None:
+                cls = page.nodes[root].attributes.get("class") or ""
+                if not cls.strip():
+                    return []
+            if page.nodes[index].attributes.get("class") == cls and _has_prose(page, index):
+                twins.append(index)
+                index = page.end[index] + 1
+                continue
+        index += 1
+    return twins
+
+
+def _has_prose(page: Page, index: int) -> bool:
+    """Whether an element holds two paragraphs of prose (a story's, not a teaser's: a
+    summary followed by a short "Read more" link is a teaser)."""
+    last = page.end[index]
+    found = 0
+    after_prose = False
+    for block in page.blocks:
+        if block.owner < index:
+            continue
+        if block.owner > last:
+            break
+        if after_prose and len(block.text) <= _MORE_LINK and block.link_chars == len(block.text):
+            return False
+        after_prose = _is_prose(block)
+        found += after_prose
+    return found >= _TWIN_PROSE
+
+
+def _collect(page: Page, roots: list[int], chrome: list[int], headline: str | None) -> list[str]:
+    """The paragraphs of the containers (in page order), less chrome and lines with
+    fields of their own."""
+    root = roots[0]
     head = _norm(headline) if headline else None
     title = _compact(headline) if headline else None
     out: list[str] = []
     kinds: list[str] = []  # the tag of each paragraph's block
     skip_until = -1  # end of a teaser box opened by a "Related" line
     skipping_links = False  # dropping the link list that follows a "Related" heading
-    blocks = [b for b in page.blocks if root <= b.owner <= last]
+    if len(roots) == 1:
+        last = page.end[root]
+        blocks = [b for b in page.blocks if root <= b.owner <= last]
+        tops = [root] * len(blocks)
+    else:
+        spans = sorted((r, page.end[r]) for r in roots)
+        blocks, tops = [], []
+        for block in page.blocks:
+            for start, stop in spans:
+                if start <= block.owner <= stop:
+                    blocks.append(block)
+                    tops.append(start)
+                    break
     # Short lines above the headline (section label, breadcrumb, kicker) are not the story.
     for position, block in enumerate(blocks[:_ABOVE_HEADLINE]):
         if block.tag in HEADINGS and (
             _is_title(block.text, title) if title is not None else block.tag == "h1"
         ):
-            above = [b for b in blocks[:position] if len(b.text) >= _MIN_SCORED]
-            blocks = above + blocks[position + 1 :]
+            keep = [i for i in range(position) if len(blocks[i].text) >= _MIN_SCORED]
+            keep.extend(range(position + 1, len(blocks)))
+            blocks = [blocks[i] for i in keep]
+            tops = [tops[i] for i in keep]
             break
     per_owner = Counter(b.owner for b in blocks)
-    cards = _teaser_cards(page, root, blocks)
+    cards = _teaser_cards(page, roots[0], blocks)
     for position, block in enumerate(blocks):
         owner = block.owner
         text = block.text
+        root = tops[position]
         if cards and any(start <= owner <= stop for start, stop in cards):
             continue
         if skipping_links:
