@@ -32,6 +32,7 @@ from .body_rules import (
     TAG_LINE,
     is_noise_line,
 )
+from .body_script import script_html
 from .structured import Structured
 
 #: Link text counts this much against a container, article text counts once.
@@ -76,6 +77,8 @@ _TWIN_REACH = 3
 _TWIN_PROSE = 2
 #: Longest "Read more" link under a teaser's summary.
 _MORE_LINK = 30
+#: Less body text than this: look for the story in the page's scripts (``body_script``).
+_SCRIPT_TRIGGER = 400
 #: How many blocks before the body the headline is looked for.
 _LEAD_REACH = 40
 #: Weight of the non-link text of marked chrome against a container.
@@ -126,7 +129,26 @@ def find_body(
     paragraphs += _collect(page, roots, chrome, headline)
     if ld_paragraphs and _words(ld_paragraphs) > 2 * _words(paragraphs) + 20:
         return BodyResult(ld_paragraphs, page.nodes[root], JSON_LD)
+    if sum(map(len, paragraphs)) < _SCRIPT_TRIGGER and tree.root is not None:
+        rendered = _script_paragraphs(tree.root, headline)
+        if sum(map(len, rendered)) > 2 * sum(map(len, paragraphs)) + _SCRIPT_TRIGGER // 2:
+            return BodyResult(rendered, page.nodes[root], HEURISTIC)
     return BodyResult(paragraphs, page.nodes[root], HEURISTIC)
+
+
+def _script_paragraphs(top: LexborNode, headline: str | None) -> list[str]:
+    """The story of a page that script renders, read from the HTML in its app state."""
+    value = script_html(top)
+    if value is None:
+        return []
+    shadow = LexborHTMLParser(value)
+    if shadow.body is None:
+        return []
+    page = walk(shadow.body)
+    if not page.tags:
+        return []
+    chrome = _chrome(page)
+    return _collect(page, _choose_root(page, chrome), chrome, headline)
 
 
 def _text_size(page: Page) -> int:
