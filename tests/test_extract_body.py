@@ -528,3 +528,21 @@ def test_teasers_in_a_box_like_the_storys_are_not_its_continuation() -> None:
     teasers = f'<p>{summary}</p><p><a href="/x">Read more</a></p>' * 2
     html = _split_story(f'<div class="story-col wide">{teasers}</div>')
     assert body_of(html) == STORY[:3]
+
+
+def test_next_story_an_endless_page_appends_is_not_body() -> None:
+    other = [
+        "The football club has opened talks with its former manager about a return to the "
+        "dugout, according to several reports published in the country's press today.",
+        "Supporters were divided on social media, with many welcoming the news and others "
+        "asking whether the club had learned anything from the last ten difficult years.",
+    ]
+    main = "".join(f"<p>{text}</p>" for text in STORY)
+    nxt = "".join(f"<p>{text}</p>" for text in other * 2)
+    html = page(
+        f"""<article><h1>Role of KOLs leveraged in national image promotion campaigns</h1>
+<div class="bodytext">{main}</div></article>
+<div class="under-article"><article><h1>Former manager in talks about a return</h1>
+<div class="bodytext">{nxt}</div></article></div>"""
+    )
+    assert body_of(html) == STORY

@@ -124,6 +124,10 @@ def find_body(
             return BodyResult(_collect(page, [index], _chrome(page), headline), node, PROFILE)
     chrome = _chrome(page)
     roots = _choose_root(page, chrome)
+    if headline:
+        story = _one_story(page, roots[0], _compact(headline))
+        if story != roots[0]:
+            roots = [story]
     root = roots[0]
     paragraphs = _lead(page, min(roots), chrome, headline)
     paragraphs += _collect(page, roots, chrome, headline)
@@ -318,6 +322,35 @@ def _has_prose(page: Page, index: int) -> bool:
         after_prose = _is_prose(block)
         found += after_prose
     return found >= _TWIN_PROSE
+
+
+def _one_story(page: Page, root: int, title: str) -> int:
+    """Of several ``<article>`` elements in the container (the next story that an
+    endless page appends below the first), the one whose heading is the headline."""
+    tags, end = page.tags, page.end
+    last = end[root]
+    articles: list[int] = []
+    index = root + 1
+    while index <= last:
+        try:
+            index = tags.index("article", index, last + 1)
+        except ValueError:
+            break
+        articles.append(index)
+        index = end[index] + 1
+    if len(articles) < 2:
+        return root
+    for block in page.blocks:
+        if block.owner < articles[0] or block.tag not in HEADINGS:
+            continue
+        if block.owner > last:
+            break
+        if _is_title(block.text, title):
+            for article in articles:
+                if article <= block.owner <= end[article] and _has_prose(page, article):
+                    return article
+            return root
+    return root
 
 
 def _collect(page: Page, roots: list[int], chrome: list[int], headline: str | None) -> list[str]:
