@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -42,6 +43,15 @@ _CHROME = re.compile(
     r"postprofile|download|reference-?(?:list|item)|reflist|bibliograph",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=4096)
+def _chrome_names(names: str) -> bool:
+    """Whether class/id words name chrome. Memoised: templates repeat the same class
+    strings on every node and page, and the pattern is costly to search."""
+    return _CHROME.search(names) is not None
+
+
 _CHROME_TAGS = frozenset(
     {"nav", "form", "select", "option", "button", "dialog", "figure", "figcaption"}
 )
@@ -238,7 +248,7 @@ def _in_chrome(node: LexborNode, keep: set[int] | None, stop: LexborNode | None 
             chrome_tag = True
         if _is_article(a):
             has_article = True
-        if _CHROME.search(class_id(a)):
+        if _chrome_names(class_id(a)):
             return True
     return chrome_tag and not has_article and (keep is None or stop is None)
 
@@ -384,7 +394,7 @@ def _chrome_here(node: LexborNode, in_article: bool) -> bool:
     if tag in _SECTION_TAGS and not in_article:
         # A <header> without navigation is the content's own heading block.
         return tag != "header" or _is_site_header(node)
-    return bool(_CHROME.search(class_id(node)))
+    return _chrome_names(class_id(node))
 
 
 def _marked_date(node: LexborNode, ctx: ParseContext) -> PageDate | None:
