@@ -8,7 +8,7 @@
 Synthetic articles have realistic sizes (a ~4 KB body drawn from a Zipf-like
 vocabulary with some Vietnamese syllables, 5 tags, 5 teasers, a ~60 KB raw
 page of shared chrome plus the story) so compression, FTS and LSH see
-real-shaped input. Ingest times ``Archive.file_many`` (prepare + write,
+real-shaped input. Ingest times ``Archive.file_stream`` (prepare + write,
 extraction excluded) in batches of ``--batch``, and prints CPU per article
 (all threads, and the writing thread alone) because wall time on the shared
 machine swings 2x with other people's load; then a one-thread breakdown by
@@ -190,8 +190,9 @@ def bench_ingest(n: int, batch: int) -> None:
         start, cpu, writer = time.perf_counter(), time.process_time(), time.thread_time()
         # Timed from opening to closing: the preparation processes' start-up counts.
         with Archive.open(path) as archive:
-            for k in range(0, n, batch):
-                archive.file_many(Filing(a, p) for a, p in records[k : k + batch])
+            filings = (Filing(a, p) for a, p in records)
+            filed = sum(1 for _ in archive.file_stream(filings, batch=batch))
+            assert filed == n, f"{filed} of {n} filed"
             workers = _children_cpu()
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         writer = time.thread_time() - writer  # this thread writes; other processes digest

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
 from .archive import Archive, FileResult, Filing
@@ -50,23 +50,20 @@ def reextract_archive(
     extractor now rejects (they are logged and left as they were).
     """
     counts: Counter[str] = Counter()
-    pending: list[Filing] = []
     now = datetime.now(UTC)
 
-    def flush() -> None:
-        for result in archive.file_many(pending):
-            counts[result.outcome] += 1
-        pending.clear()
+    def records() -> Iterator[Filing]:
+        for article_id, page in archive.latest_pages():
+            try:
+                article, profile = extract_page(page, profiles)
+            except ScraperError as exc:
+                logger.warning(
+                    "article %d (%s): not re-extracted: %s", article_id, page.final_url, exc
+                )
+                counts["failed"] += 1
+                continue
+            yield Filing(article, None, profile, seen_at=now, cause="reextract", touch=False)
 
-    for article_id, page in archive.latest_pages():
-        try:
-            article, profile = extract_page(page, profiles)
-        except ScraperError as exc:
-            logger.warning("article %d (%s): not re-extracted: %s", article_id, page.final_url, exc)
-            counts["failed"] += 1
-            continue
-        pending.append(Filing(article, None, profile, seen_at=now, cause="reextract", touch=False))
-        if len(pending) >= batch:
-            flush()
-    flush()
+    for result in archive.file_stream(records(), batch=batch):
+        counts[result.outcome] += 1
     return counts

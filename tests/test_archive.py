@@ -411,13 +411,14 @@ def test_urls_that_skip_canonicalisation_are_those_it_would_leave_unchanged(
     assert canonical.canonical_url.__wrapped__(url) == url
 
 
-@pytest.mark.parametrize("in_processes", [False, True], ids=["in-thread", "in-processes"])
+@pytest.mark.parametrize("how", ["in-thread", "in-processes", "streamed"])
 def test_one_batch_files_exactly_what_filing_its_records_one_by_one_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_processes: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
     """Repeats, merges, near-duplicates, teasers and raw pages between records of one batch,
-    prepared in this thread or (as large batches are) in other processes."""
-    monkeypatch.setattr(store, "_PROCESS_MIN", 1 if in_processes else 10**9)
+    prepared in this thread, in other processes (large batches), or streamed in several
+    transactions while the next is prepared."""
+    monkeypatch.setattr(store, "_PROCESS_MIN", 10**9 if how == "in-thread" else 1)
     monkeypatch.setattr(store, "_PREPARE_GROUP", 4)  # several groups, one left short
     edited = WIRE.replace("HANOI (VNA) ", "").replace("officials said", "the committee said")
     base = "https://news.example.vn/a/"
@@ -438,7 +439,10 @@ def test_one_batch_files_exactly_what_filing_its_records_one_by_one_files(
     dumps = []
     for name, batched in (("batch.db", True), ("single.db", False)):
         with Archive.open(tmp_path / name) as opened:
-            if batched:
+            if batched and how == "streamed":
+                stream = opened.file_stream(iter(records), batch=4)
+                outcomes = [(r.article_id, r.outcome) for r in stream]
+            elif batched:
                 outcomes = [(r.article_id, r.outcome) for r in opened.file_many(records)]
             else:
                 outcomes = [
@@ -528,3 +532,21 @@ def test_a_bulk_filing_reaches_the_database_file_without_waiting_for_the_writer(
                 break
             time.sleep(0.05)
         assert in_file == len(stories)
+
+
+def test_a_stream_that_fails_keeps_the_batches_filed_before_the_failure(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store, "_PROCESS_MIN", 1)
+    good = [
+        make_article(f"https://news.example.vn/a/{k}.html", body_text=f"Story {k}. " * 40)
+        for k in range(5)
+    ]
+    broken = replace(good[0], url="https://news.example.vn/a/broken.html", body_text=None)
+    stream = archive.file_stream([Filing(a) for a in [*good[:4], broken, good[4]]], batch=2)
+    filed = []
+    with pytest.raises(TypeError):
+        for result in stream:
+            filed.append(result.article_id)
+    assert filed == [1, 2, 3, 4]
+    assert rows(archive, "SELECT count(*) FROM articles") == [(4,)]

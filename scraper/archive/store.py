@@ -123,11 +123,19 @@ def _compress_pages(group: list[Filing]) -> list[bytes | None]:
     return [compress_page(f.page.content) if f.page is not None else None for f in group]
 
 
+_Submitted = tuple[
+    list[Filing], Future[list[tuple[str, Fingerprint | None]]], Future[list[bytes | None]]
+]
+
+
 def _assemble(
     group: list[Filing],
     texts: Future[list[tuple[str, Fingerprint | None]]],
     pages: Future[list[bytes | None]],
 ) -> Iterator[Prepared]:
+    """A group's records, prepared on this thread from what the preparers computed: the
+    rest of preparing (URLs, JSON fields: ~30 us of pure Python) held the GIL on the
+    compression thread while the writer waited for it."""
     for f, (content_hash, fingerprint), page in zip(
         group, texts.result(), pages.result(), strict=True
     ):
@@ -203,40 +211,69 @@ class Archive:
     def file_many(self, filings: Iterable[Filing]) -> list[FileResult]:
         """File several records in one transaction (all or none): the bulk path.
 
-        In a large batch this thread only writes. Content hashes and MinHash
-        signatures (a third of the CPU of filing, pure Python and numpy) are
-        computed in other processes; a thread compresses the raw pages (zstd
-        releases the GIL) and assembles the records. With every stage on
-        threads instead, they spent more time waiting for each other's GIL
-        than working (total CPU per article 1,270 us against 870 us in one
-        thread).
+        In a large batch this thread only writes: see ``file_stream``.
         """
         filings = list(filings)
-        if len(filings) < _PROCESS_MIN:
-            return self.file_prepared([_prepare(f) for f in filings])
-        processes, thread = self._preparers()
-        groups = [filings[k : k + _PREPARE_GROUP] for k in range(0, len(filings), _PREPARE_GROUP)]
-        texts = [
-            processes.submit(digest_texts, [(f.article.headline, f.article.body_text) for f in g])
-            for g in groups
-        ]
-        pages = [thread.submit(_compress_pages, g) for g in groups]
-        # The rest of preparing (URLs, JSON fields: ~30 us of pure Python) stays on this
-        # thread: on the other one it held the GIL while this one waited to write.
-        prepared = chain.from_iterable(map(_assemble, groups, texts, pages))
+        return list(self.file_stream(filings, batch=max(len(filings), 1)))
+
+    def file_stream(self, filings: Iterable[Filing], *, batch: int = 1000) -> Iterator[FileResult]:
+        """File a long stream of records, one transaction per ``batch`` of them, in order.
+
+        The bulk loader (re-extraction, imports): this thread only writes.
+        Content hashes and MinHash signatures (a third of the CPU of filing,
+        pure Python and numpy) are computed in other processes; a thread
+        compresses the raw pages (zstd releases the GIL); the next batch is
+        prepared while this one is written and committed, so the processes
+        never wait for a commit. On all threads instead, the stages spent
+        more time waiting for each other's GIL than working (total CPU per
+        article 1,270 us against 870 us in one thread). A failed batch
+        raises; the batches before it stay filed.
+        """
+        records = iter(filings)
+        first = list(islice(records, batch))
+        second = list(islice(records, batch))
+        if not second and len(first) < _PROCESS_MIN:  # not worth starting the processes
+            yield from self.file_prepared([_prepare(f) for f in first])
+            return
+        current = self._submit(first)
+        following = self._submit(second)
         try:
-            results = self.file_prepared(prepared)
-        except BrokenProcessPool as exc:
-            self._stop_preparers()
-            raise ArchiveError(f"a preparation process died; nothing was filed: {exc}") from exc
-        finally:  # after a failure, nothing more to prepare
-            for text_future in texts:
-                text_future.cancel()
-            for page_future in pages:
-                page_future.cancel()
-        if self._checkpointer is not None:
-            self._checkpointer.poke()
-        return results
+            while current:
+                try:
+                    results = self.file_prepared(
+                        chain.from_iterable(_assemble(*group) for group in current)
+                    )
+                except BrokenProcessPool as exc:
+                    self._stop_preparers()
+                    raise ArchiveError(
+                        f"a preparation process died; that batch was not filed: {exc}"
+                    ) from exc
+                if self._checkpointer is not None:
+                    self._checkpointer.poke()
+                yield from results
+                current, following = following, self._submit(list(islice(records, batch)))
+        finally:  # after a failure or an abandoned stream, nothing more to prepare
+            for _, texts, pages in current + following:
+                texts.cancel()
+                pages.cancel()
+
+    def _submit(self, filings: list[Filing]) -> list[_Submitted]:
+        """Hand ``filings`` to the preparers, in groups: (group, its hashes, its pages)."""
+        if not filings:
+            return []
+        processes, thread = self._preparers()
+        submitted = []
+        for k in range(0, len(filings), _PREPARE_GROUP):
+            group = filings[k : k + _PREPARE_GROUP]
+            texts = [(f.article.headline, f.article.body_text) for f in group]
+            submitted.append(
+                (
+                    group,
+                    processes.submit(digest_texts, texts),
+                    thread.submit(_compress_pages, group),
+                )
+            )
+        return submitted
 
     def _preparers(self) -> tuple[ProcessPoolExecutor, ThreadPoolExecutor]:
         """The preparation processes and thread, started on first use, kept while open;
