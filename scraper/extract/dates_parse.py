@@ -15,7 +15,7 @@ Everything in this module works on plain strings; the page search lives in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import timezone as dt_timezone
 from functools import lru_cache
@@ -173,6 +173,11 @@ class ParseContext:
     languages: tuple[str, ...] = ()
     date_order: str | None = None  # "DMY", "MDY" or "YMD": from the site profile only
     fetched_at: datetime | None = None
+    #: ``find_in_text`` answers by input text. A context lives for one page, whose
+    #: date lines are read several times over (headline walk, container, meta).
+    found: dict[str, tuple[datetime, int] | None] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
 
 def parse_date(
@@ -249,7 +254,13 @@ def parse_naive(text: str, ctx: ParseContext) -> datetime | None:
 
 def find_in_text(text: str, ctx: ParseContext) -> tuple[datetime, int] | None:
     """(value, start position) of the first absolute date in ``text``, else a relative one."""
-    text = " ".join(text.split())
+    if text in ctx.found:
+        return ctx.found[text]
+    hit = ctx.found[text] = _find_in_text(" ".join(text.split()), ctx)
+    return hit
+
+
+def _find_in_text(text: str, ctx: ParseContext) -> tuple[datetime, int] | None:
     if not text or len(text) > 400:
         return None
     best: tuple[datetime, int] | None = None
