@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from datetime import timezone as dt_timezone
@@ -168,7 +169,16 @@ def find_dates(
     if _ambiguous(published) or _ambiguous(modified):
         published = _as_printed(published, on_page())
         modified = _as_printed(modified, on_page())
-    zone = to_tzinfo(profile.timezone if profile else None) or _page_offset(found, tree)
+    zones: list[tzinfo | None] = []
+
+    def zone() -> tzinfo | None:
+        """The profile's zone, else the page's own offset: read only when a value needs it."""
+        if not zones:
+            zones.append(
+                to_tzinfo(profile.timezone if profile else None) or _page_offset(found, tree)
+            )
+        return zones[0]
+
     published, modified = _zoned(published, zone), _zoned(modified, zone)
     if published is None or modified is None or weak:
         page_pub, page_mod = _pick(on_page())
@@ -191,7 +201,7 @@ def find_dates(
         if scripted is not None:
             published = DateFinding(scripted[0], scripted[1], HEURISTIC)
     published, modified = _zoned(published, zone), _zoned(modified, zone)
-    if zone is None and published is not None and published.value.utcoffset() == timedelta(0):
+    if published is not None and published.value.utcoffset() == timedelta(0) and zone() is None:
         published = _as_shown(published, on_page(), page_url)
         published = _local_midnight(published)
     return published, modified
@@ -461,12 +471,18 @@ def _page_offset(found: Structured, tree: LexborHTMLParser) -> tzinfo | None:
     return dt_timezone(offsets.most_common(1)[0][0])
 
 
-def _zoned(finding: DateFinding | None, zone: tzinfo | None) -> DateFinding | None:
+def _zoned(finding: DateFinding | None, zone: Callable[[], tzinfo | None]) -> DateFinding | None:
+    """A naive value in ``zone`` (else UTC); a UTC value shown in ``zone``. A value with
+    its own offset keeps it, and then ``zone`` (a page-wide search) is never asked."""
     if finding is None:
         return None
     value = finding.value
     if value.tzinfo is None:
-        value = value.replace(tzinfo=zone or UTC)
-    elif zone is not None and value.utcoffset() == timedelta(0):
-        value = value.astimezone(zone)
+        value = value.replace(tzinfo=zone() or UTC)
+    elif value.utcoffset() == timedelta(0):
+        shown_in = zone()
+        if shown_in is not None:
+            value = value.astimezone(shown_in)
+    else:
+        return finding
     return DateFinding(value, finding.raw, finding.source)
