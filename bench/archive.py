@@ -123,7 +123,6 @@ def _stage_breakdown(records: list[tuple[Article, Page]]) -> None:
 
     sample = records[: min(len(records), 1000)]
     n = len(sample)
-    dedup.fingerprint(sample[0][0].body_text)  # the first call imports datasketch
 
     def per_article(fn: object) -> float:
         start = time.process_time()

@@ -12,15 +12,15 @@ Two kinds of sameness matter to an archive:
   one cluster (``articles.cluster_id``).
 
 Near-duplicates are found with MinHash locality-sensitive hashing (datasketch's
-``MinHash`` permutations, ``affine32`` scheme): the body becomes the set of its
-word 3-grams ("shingles"; character 3-grams in Chinese, Japanese, Thai and
-other scripts written without spaces); a
-MinHash signature of ``NUM_PERM`` values estimates the Jaccard similarity of
-two such sets. The signature is cut into ``BANDS`` bands of ``ROWS`` values;
-two articles become *candidates* when any band is identical, which happens with
-probability ``1 - (1 - J**ROWS)**BANDS`` (about 0.9 at J = 0.6, 0.99 at J = 0.7,
-0.05 at J = 0.3). Candidates are then confirmed by the signature's similarity
-estimate (``>= THRESHOLD``).
+``affine32`` scheme and permutations, computed here on whole arrays): the body
+becomes the set of its word 3-grams ("shingles"; character 3-grams in Chinese,
+Japanese, Thai and other scripts written without spaces); a MinHash signature
+of ``NUM_PERM`` values estimates the Jaccard similarity of two such sets. The
+signature is cut into ``BANDS`` bands of ``ROWS`` values; two articles become
+*candidates* when any band is identical, which happens with probability
+``1 - (1 - J**ROWS)**BANDS`` (about 0.9 at J = 0.6, 0.99 at J = 0.7, 0.05 at
+J = 0.3). Candidates are then confirmed by the signature's similarity estimate
+(``>= THRESHOLD``).
 
 The index is persisted in SQLite rather than held in memory (datasketch's
 ``MinHashLSH`` keeps its buckets in a dict or Redis): each band becomes one
@@ -35,7 +35,6 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -62,15 +61,149 @@ THRESHOLD = 0.5
 MIN_WORDS = 40
 
 
-@lru_cache(maxsize=1)
-def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """One permutation set for the process: MinHash draws it from its seed, so a fixed
-    seed gives the same signatures in every run (they are persisted). Imported on
-    first use: datasketch brings scipy, ~0.4 s that ``scrape extract`` need not pay."""
-    from datasketch import MinHash
-
-    a, b = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
-    return a, b
+#: The permutations of the signature: ``a * h + b`` (mod 2**32) for each pair, exactly
+#: those datasketch draws for ``MinHash(num_perm=64, seed=1, scheme="affine32")`` (a test
+#: holds them equal). Written out rather than drawn at run time: stored signatures must
+#: never change with a library upgrade, and importing datasketch (with scipy) cost every
+#: process that files articles 0.4 s.
+_PERMUTATION_A = np.array(
+    [
+        0xD583E84B,
+        0xFE8F01D7,
+        0x70CE5F19,
+        0xDD782891,
+        0x000EFDFF,
+        0x41998713,
+        0x9ACB5597,
+        0xFF823D0B,
+        0x4B23969F,
+        0x78E0A781,
+        0x2F470121,
+        0xCB0CA103,
+        0x5F5D7F99,
+        0xC69C3C8F,
+        0xB0ED55DB,
+        0x56E8F3F9,
+        0xCB251B0D,
+        0xDEFEFA33,
+        0x13DFC965,
+        0xB14FAA29,
+        0xD6A0A9FD,
+        0xA06562CB,
+        0x5ED51725,
+        0x0C9193A9,
+        0x68ADF717,
+        0xE30C41F9,
+        0xC1989BD5,
+        0x758B2539,
+        0x0E05BF3B,
+        0x119EB31D,
+        0x57478465,
+        0xD3F2D489,
+        0xD5A8F9AF,
+        0xEA16BFAF,
+        0x1E0C97D3,
+        0xDC8485E3,
+        0x47E0CBEF,
+        0xE0D55BBD,
+        0x656D8EC1,
+        0x8E8908AD,
+        0x99FB311B,
+        0x6E93AFD3,
+        0xEFBFFB13,
+        0x9B03080F,
+        0xA079227F,
+        0x2F83967B,
+        0x62781C2D,
+        0x094B4A73,
+        0xC0B61403,
+        0xBAE3EF01,
+        0xCA09E279,
+        0xA885F1A3,
+        0x2B8AEA11,
+        0xA8C1C5B1,
+        0x13FEFD1B,
+        0x8BCD34E7,
+        0x56F4035F,
+        0x1E551FD5,
+        0xC19BE4F3,
+        0x574F7391,
+        0x325A843D,
+        0x2FA6488F,
+        0xD79B6B07,
+        0x57E30B8D,
+    ],
+    dtype=np.uint32,
+)
+_PERMUTATION_B = np.array(
+    [
+        0xF5383F95,
+        0x696AEE31,
+        0x887D8539,
+        0x3292B203,
+        0xB11EDBC4,
+        0x4A252B18,
+        0x50C5A1F1,
+        0x2461FC2B,
+        0xAFBE864C,
+        0xC8874C1A,
+        0xD5AA0734,
+        0x699C2550,
+        0x04AE8A6D,
+        0x08BF7373,
+        0xC0097529,
+        0x9FC06DD2,
+        0xFD26000F,
+        0xA91F6C40,
+        0xBF87C8C4,
+        0x4C6A3019,
+        0x47CB2D6F,
+        0x7235DEE2,
+        0xCA0E35D7,
+        0x38DD2787,
+        0x1A6D051A,
+        0x12C7FE99,
+        0x72A92668,
+        0x78200416,
+        0xE899B709,
+        0x189EBEC3,
+        0x4B2A4BE7,
+        0xE743447E,
+        0x49ABA517,
+        0x1E96ED7D,
+        0x21498D64,
+        0x8659409B,
+        0x04F53BA5,
+        0x15685139,
+        0xADC82A53,
+        0xEAB76CA6,
+        0x362D4288,
+        0xE9132520,
+        0x43FADDA2,
+        0x4C86AF0A,
+        0x7DD7BD17,
+        0x959A868F,
+        0x0DA92AEF,
+        0x90DF9C57,
+        0x92F95F19,
+        0x9D2B0FC7,
+        0x259000F3,
+        0xF4DF855C,
+        0x96DCBA4A,
+        0x42CF84BE,
+        0xB3235D2E,
+        0x3B23D3A0,
+        0x1A3296D8,
+        0x88901497,
+        0x69FF92B7,
+        0xF32F2541,
+        0xB1C43571,
+        0x7E39274D,
+        0x6A07A703,
+        0x8A64CB80,
+    ],
+    dtype=np.uint32,
+)
 
 
 def _punctuation_class() -> str:
@@ -141,7 +274,7 @@ def minhash_values(shingles: np.ndarray) -> np.ndarray:
     Python (~150 us of a 5 KB body's 250); this is the same permutation and
     minimum on the whole array (a test holds it equal to datasketch's).
     """
-    a, b = _permutations()
+    a, b = _PERMUTATION_A, _PERMUTATION_B
     mixed = _fmix32(shingles.astype(np.uint32)).reshape(-1, 1)
     return np.asarray((mixed * a + b).min(axis=0), dtype=np.uint32)
 

@@ -284,8 +284,7 @@ class Archive:
         """
         if self._processes is None:
             context = multiprocessing.get_context("forkserver")
-            # datasketch too: MinHash imports it on first use (with scipy: 0.4 s a process).
-            context.set_forkserver_preload(["scraper.archive.filing", "datasketch"])
+            context.set_forkserver_preload(["scraper.archive.filing"])
             workers = os.cpu_count() or 1
             self._processes = ProcessPoolExecutor(
                 max_workers=workers, mp_context=context, initializer=_yield_to_writer
