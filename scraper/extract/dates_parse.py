@@ -500,9 +500,13 @@ def _find_named(text: str, ctx: ParseContext) -> tuple[datetime, int] | None:
         span = text[start:end]
         if time_match:
             span = text[start : end + time_match.end()]
-        value = _dateparser(span, ctx, absolute=True)
+        value = _named_day(span, ctx)
+        if value is None:
+            value = _dateparser(span, ctx, absolute=True)
         if value is None and time_match:
-            value = _dateparser(text[start:end], ctx, absolute=True)
+            value = _named_day(text[start:end], ctx) or _dateparser(
+                text[start:end], ctx, absolute=True
+            )
         if value is None:
             continue
         weekday = weekday_in(text[: start + 1] if start else text)
@@ -514,6 +518,52 @@ def _find_named(text: str, ctx: ParseContext) -> tuple[datetime, int] | None:
                 value = _with_time(value.date(), text[end:])
         return value, start
     return None
+
+
+#: "19. Oktober 2019", "30 Aug 2023" and "October 19, 2019", "May 04 2022": the plain
+#: forms most pages write, read without dateparser (see ``_named_day``).
+_PLAIN_DAY_MONTH = re.compile(r"(\d{1,2})\.? ([^\W\d_]{3,12}) (\d{4})")
+_PLAIN_MONTH_DAY = re.compile(r"([^\W\d_]{3,12}) (\d{1,2}),? (\d{4})")
+
+
+def _named_day(span: str, ctx: ParseContext) -> datetime | None:
+    """A plain "day month year" span whose month word names one month in the page's first
+    language, as dateparser would read it (it tries that language first, with the same
+    month words); None when the span is anything else, for dateparser to read."""
+    match = _PLAIN_DAY_MONTH.fullmatch(span)
+    if match is not None:
+        day, word, year = match.groups()
+    else:
+        match = _PLAIN_MONTH_DAY.fullmatch(span)
+        if match is None:
+            return None
+        word, day, year = match.groups()
+    month = _month_words(_supported(ctx.languages)[0]).get(word.lower())
+    if month is None or not MIN_YEAR <= int(year) <= MAX_YEAR:
+        return None
+    try:
+        return datetime(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=64)
+def _month_words(language: str) -> dict[str, int]:
+    """Month words of a dateparser language (its own data), lower case, to their month;
+    a word that names two months is left out."""
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    months: dict[str, set[int]] = {}
+    for number, name in enumerate(_MONTH_KEYS, start=1):
+        for word in info.get(name, ()):
+            months.setdefault(word.lower(), set()).add(number)
+    return {word: next(iter(found)) for word, found in months.items() if len(found) == 1}
+
+
+_MONTH_KEYS = (
+    "january february march april may june july august september october november december"
+).split()
 
 
 def _relative(text: str, ctx: ParseContext) -> datetime | None:
