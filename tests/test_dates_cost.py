@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from scraper.extract import dates_parse
+from scraper.extract import dates_page, dates_parse
 from scraper.extract.dates_parse import ParseContext, find_in_text, parse_date, parse_structured
 
 PLAIN = {
@@ -92,3 +92,19 @@ def test_a_page_reads_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(calls) == 1
     find_in_text(text, ParseContext(("de",)))  # another page: read afresh
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize(
+    ("names", "chrome"),
+    [
+        ("entry-meta related-posts ", True),
+        ("post\tcomments-area main", True),
+        ("layout-sidebar col-8 ", False),
+        ("has-sidebar main-sidebar", True),
+        ("article-header  headline", False),
+        ("", False),
+    ],
+)
+def test_chrome_class_names_are_read_word_by_word_as_a_whole(names: str, chrome: bool) -> None:
+    assert dates_page._chrome_names(names) is chrome
+    assert (dates_page._CHROME.search(names) is not None) is chrome
