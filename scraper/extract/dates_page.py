@@ -347,7 +347,7 @@ def _scan(
                     # "27.1.2022 - Bei der Erinnerung ...": the agency dateline opening
                     # a long paragraph; only the date itself is read.
                     stripped = stripped[: dateline.end()]
-                if len(stripped) > SHORT_TEXT or not any(ch.isdigit() for ch in stripped):
+                if len(stripped) > SHORT_TEXT or not any(map(str.isdigit, stripped)):
                     if used > budget:
                         yield from pending
                         return
@@ -654,12 +654,7 @@ def in_title(title: str | None, ctx: ParseContext) -> tuple[datetime, str] | Non
         end = separator.start() if separator is not None else len(title)
         part = title[start:end].strip()
         after_day = _DAY_END.search(title, 0, separator_start) is not None
-        if (
-            part
-            and not after_day
-            and len(part) <= TITLE_DATE_CHARS
-            and any(ch.isdigit() for ch in part)
-        ):
+        if part and not after_day and len(part) <= TITLE_DATE_CHARS and any(map(str.isdigit, part)):
             hit = find_in_text(part, ctx)
             if hit is not None and hit[1] == 0:
                 return hit[0], title

@@ -488,7 +488,7 @@ def _find_cjk(text: str, ctx: ParseContext) -> tuple[datetime, int] | None:
 
 def _find_named(text: str, ctx: ParseContext) -> tuple[datetime, int] | None:
     """A date with a month name: cut the span out by regex, let dateparser read it."""
-    if not any(ch.isalpha() for ch in text):
+    if not any(map(str.isalpha, text)):
         return None
     spans: list[tuple[int, int]] = []
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
