@@ -228,6 +228,10 @@ class Archive:
         more time waiting for each other's GIL than working (total CPU per
         article 1,270 us against 870 us in one thread). A failed batch
         raises; the batches before it stay filed.
+
+        As with any ``multiprocessing`` code, a script that calls this (or a
+        ``file_many`` of 200 or more) must keep its top level under
+        ``if __name__ == "__main__":``: the processes import the main module.
         """
         records = iter(filings)
         first = list(islice(records, batch))
