@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import multiprocessing
 import os
@@ -285,16 +286,29 @@ class Archive:
         """The preparation processes and thread, started on first use, kept while open;
         with them the checkpoint thread (``checkpoint.py``) for a file archive.
 
-        The processes come from a forkserver: forking this process could copy
-        a lock held by another thread (a crawl's, a test server's) into them.
+        The processes are forked from this one when it has no other thread
+        (instant: they share what is already imported; ``gc.freeze`` keeps
+        their collector off the inherited objects, which would otherwise be
+        copied page by page), else they come from a forkserver (0.24 s to
+        start): forking could copy a lock held by another thread (a crawl's,
+        a test server's) into them. Either way before this method starts
+        threads of its own.
         """
         if self._processes is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["scraper.archive.filing"])
+            alone = threading.active_count() == 1
+            context = multiprocessing.get_context("fork" if alone else "forkserver")
+            if not alone:
+                context.set_forkserver_preload(["scraper.archive.filing"])
             workers = os.cpu_count() or 1
             self._processes = ProcessPoolExecutor(
                 max_workers=workers, mp_context=context, initializer=_yield_to_writer
             )
+            if alone:  # fork them now, before this method starts its threads
+                gc.freeze()
+                try:
+                    self._processes.submit(int).result()
+                finally:
+                    gc.unfreeze()
         path = self.db.conn.execute("PRAGMA database_list").fetchone()[2]
         if self._checkpointer is None and path:
             self.db.execute("PRAGMA wal_autocheckpoint=0")
