@@ -165,8 +165,8 @@ def _stage_breakdown(records: list[tuple[Article, Page]]) -> None:
 def _children_cpu() -> float:
     """CPU seconds used so far by this process's live child processes (from /proc).
 
-    The preparation processes are forked by multiprocessing's forkserver, so
-    ``RUSAGE_CHILDREN`` never sees them.
+    ``RUSAGE_CHILDREN`` counts only children already waited for, and when the
+    preparation processes come from a forkserver they are not ours at all.
     """
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0.0
