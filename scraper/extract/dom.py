@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -129,6 +130,24 @@ def content_children(node: LexborNode) -> list[LexborNode]:
     return [
         c for c in children(node) if not (c.is_text_node and not (c.text_content or "").strip())
     ]
+
+
+_T = TypeVar("_T")
+
+
+def per_node(read: Callable[[LexborNode], _T]) -> Callable[[LexborNode], _T]:
+    """``read`` remembered per element for as long as the returned function lives: for
+    passes that ask about nested elements once per ancestor they look into."""
+    seen: dict[int, _T] = {}
+
+    def remembered(node: LexborNode) -> _T:
+        key = node.mem_id
+        if key in seen:
+            return seen[key]
+        value = seen[key] = read(node)
+        return value
+
+    return remembered
 
 
 def class_id(node: LexborNode) -> str:

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
-from .dom import NEVER_TEXT, children, clean_text, content_children, node_text
+from .dom import NEVER_TEXT, children, clean_text, content_children, node_text, per_node
 from .patterns import alternation, grouped
 
 #: Class fragments of parts of a teaser that are not its headline or summary.
@@ -162,15 +162,7 @@ def node_has_text(node: LexborNode) -> bool:
 
 def item_title(item: LexborNode, links: list[LexborNode]) -> tuple[str, LexborNode | None]:
     """The headline of a teaser item without kicker, date or counter, and its element."""
-    texts: dict[int, str] = {}  # an element's text is read once, however often it is asked
-
-    def text_of(node: LexborNode) -> str:
-        key = node.mem_id
-        text = texts.get(key)
-        if text is None:
-            text = texts[key] = text_without_side_parts(node)
-        return text
-
+    text_of = per_node(text_without_side_parts)  # read once, however often it is asked
     node = title_node(item, links, text_of)
     if node is not None:
         title = clean_title(_without_leading_kicker(node, text_of))
@@ -218,14 +210,7 @@ def item_summary(item: LexborNode, title: str, title_el: LexborNode | None) -> s
         for heading in item.css("h1, h2, h3, h4, h5, h6"):
             holders.update(_ancestor_ids(heading, item))
     # Nested elements are read once per ancestor looked into: judge each once.
-    sides: dict[int, bool] = {}
-
-    def side(node: LexborNode) -> bool:
-        key = node.mem_id
-        found = sides.get(key)
-        if found is None:
-            found = sides[key] = _is_side(node)
-        return found
+    side = per_node(_is_side)
 
     best: str | None = None
     best_rank = (-1, 0)
