@@ -384,11 +384,8 @@ class Archive:
         )
 
     def _tag_id(self, name: str) -> int:
-        tag_id = self._tag_ids.get(name)
-        if tag_id is None:
-            tag_id = int(self.db.table("tags").lookup({"name": name}))
-            self._tag_ids[name] = tag_id
-        return tag_id
+        """The id of a tag of the group being filed (``_learn_tags`` created it)."""
+        return self._tag_ids[name]
 
     def _ensure_site(self, p: Prepared) -> None:
         if p.site in self._sites:
