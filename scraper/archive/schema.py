@@ -250,6 +250,19 @@ def m006_publication_times_in_utc(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m007_search_pending_memory(db: Database) -> None:
+    """Let FTS5 gather 8 MB of postings in memory before writing a segment (default 1 MB).
+
+    A filing transaction indexes ~4 MB of text in one statement; at 1 MB FTS5
+    wrote it out as several small segments that the merges then rewrote. At
+    8 MB, one segment a transaction: indexing CPU 190-216 -> 124-131 us per
+    article at 10,000 articles, queries as fast. The setting is stored in the
+    index's own config table, so every connection gets it.
+    """
+    db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 8388608)")
+
+
 def utc_iso(value: datetime | None) -> str | None:
     """A publication time as stored: ISO 8601 in UTC, so that sorting the text sorts
     the times. The page's own wording stays in ``published_raw``."""
