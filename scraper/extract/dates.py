@@ -180,6 +180,8 @@ def find_dates(
         return zones[0]
 
     published, modified = _zoned(published, zone), _zoned(modified, zone)
+    if published is not None and modified is not None:
+        published = _republished(published, modified, on_page)
     if published is None or modified is None or weak:
         page_pub, page_mod = _pick(on_page())
         if weak and page_pub is not None and published is not None:
@@ -305,6 +307,31 @@ def _shown_over_weak(
     if any(d.value.date() == day for d in page_dates if d.kind != MODIFIED):
         return weak
     return shown
+
+
+def _republished(
+    published: DateFinding, modified: DateFinding, on_page: Callable[[], list[PageDate]]
+) -> DateFinding:
+    """The update as the publication date when the article's date line shows only it.
+
+    Evergreen pieces are refreshed and put out again under a new date: the
+    date line by the headline then reads the day of ``dateModified``, and the
+    first ``datePublished`` (the day the CMS entry was made) is shown nowhere.
+    The date the page presents is the one readers and citations use. A line
+    labelled as an update ("Aktualisiert", "Updated") never counts.
+    """
+    first, update = published.value.date(), modified.value.date()
+    if first == update:
+        return published
+    lines = [d for d in on_page() if d.kind != MODIFIED and d.shown is not None]
+    if not any(d.shown == update for d in lines):
+        return published
+    for d in lines:
+        for day in (d.value.date(), d.shown):
+            # A day either side: the first date shown in another zone than the metadata's.
+            if day is not None and day != update and abs((day - first).days) <= 1:
+                return published
+    return modified
 
 
 def _from_selector(
