@@ -50,6 +50,7 @@ from .dates_page import (
     in_title,
     labelled_lines,
     near_headline,
+    own_listing,
     twin_headings,
     url_day,
     url_month,
@@ -370,6 +371,8 @@ def _page_dates(
     candidates.extend(in_container(anchor, body_root, ctx))
     if not candidates:
         candidates.extend(labelled_lines(body_root, ctx))
+    if not candidates:
+        candidates.extend(own_listing(tree, anchor, ctx, page_url))
     return [c for c in candidates if _agrees_with_url(c.value, page_url)]
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -219,8 +220,88 @@ def labelled_lines(body_root: LexborNode | None, ctx: ParseContext) -> list[Page
     return [
         d
         for d in _scan(subtrees, ctx, LAST_RESORT_CHARS, in_article=False)
-        if d.strong or _kind_from_label(d.raw[:LABEL_CHARS]) != UNKNOWN
+        if d.strong or d.kind != UNKNOWN
     ]
+
+
+#: Elements that can carry the story's title in a list or header block of its own.
+_TITLE_LIKE = "h1, h2, h3, h4, h5, a, [class*='title' i], [class*='headline' i], [class*='h1']"
+#: A title shorter than this may be shared by pages ("Impressum", "Aktuelles").
+_OWN_TITLE_CHARS = 15
+#: A listing item longer than this is a list of several stories, not one.
+_ITEM_CHARS = 400
+
+
+def own_listing(
+    tree: LexborHTMLParser, anchor: LexborNode | None, ctx: ParseContext, page_url: str | None
+) -> list[PageDate]:
+    """Last resort: the date beside the story's own title elsewhere on the page.
+
+    Sites without a date line on the article list the story itself, dated, in a
+    "latest news" column, or print title and date in a header block of their
+    own that the layout calls a sidebar. The title is found by its text (the
+    headline's) or by a link to this very page. The item is the title's
+    ancestors up to the first that also links somewhere else; only that item
+    is read, so a neighbour's date never counts.
+    """
+    wanted = " ".join((anchor.text(deep=True) or "").split()).casefold() if anchor else ""
+    if len(wanted) < _OWN_TITLE_CHARS or anchor is None or anchor.tag not in _HEADINGS:
+        wanted = ""
+    here = _page_key(page_url, page_url) if page_url else None
+    if not wanted and here is None:
+        return []
+    skip = _ancestor_ids(anchor) if anchor is not None else set()
+    for node in tree.css(_TITLE_LIKE):
+        if node.mem_id in skip or node.tag in NEVER_TEXT:
+            continue
+        text = " ".join((node.text(deep=True) or "").split())
+        if len(text) < _OWN_TITLE_CHARS:
+            continue
+        if text.casefold() != wanted and not (
+            node.tag == "a"
+            and here is not None
+            and _page_key(node.attributes.get("href"), page_url) == here
+        ):
+            continue
+        if anchor is not None and any(a.mem_id == anchor.mem_id for a in ancestors(node)):
+            continue
+        item = _own_item(node)
+        found = list(_scan([item], ctx, _ITEM_CHARS, in_article=True, skip_chrome=False))
+        if found:
+            return found
+    return []
+
+
+def _page_key(href: str | None, base: str | None) -> str | None:
+    """A link's target as compared with the page's own address, scheme and "www." aside.
+
+    A link with a fragment points into a page (a comment's permalink), and one
+    with another query at a view of it ("?comments=all"), not at the story."""
+    if not href or "#" in href or href.startswith(("javascript:", "mailto:")):
+        return None
+    parts = urlsplit(urljoin(base or "", href))
+    path = parts.path.rstrip("/.")
+    host = parts.netloc.lower().removeprefix("www.")
+    return f"{host}{path}?{parts.query}" if path else None
+
+
+def _own_item(title: LexborNode) -> LexborNode:
+    """The largest block around ``title`` that is about this story alone."""
+    link = title if title.tag == "a" else title.css_first("a")
+    if link is None:
+        link = next((a for a in _self_and_ancestors_limited(title, 4) if a.tag == "a"), None)
+    href = link.attributes.get("href") if link is not None else None
+    item = title
+    for parent in ancestors(title):
+        if parent.tag in ("body", "html"):
+            break
+        text = " ".join((parent.text(deep=True) or "").split())
+        if len(text) > _ITEM_CHARS:
+            break
+        if any(a.attributes.get("href") != href for a in parent.css("a[href]")):
+            break
+        item = parent
+    return item
 
 
 def _is_article(node: LexborNode) -> bool:
@@ -299,6 +380,7 @@ def _scan(
     reverse: bool = False,
     lenient_first: bool = False,
     own_block: bool = False,
+    skip_chrome: bool = True,
 ) -> Iterator[PageDate]:
     """Dates in the given subtrees until ``budget`` characters of text have gone by.
 
@@ -306,6 +388,8 @@ def _scan(
     (its date line), whatever its class calls it ("teaser-text", "intro").
     ``own_block``: the subtrees are the headline's own children; only a child
     element of its own (a kicker line) can hold the date, never the title text.
+    ``skip_chrome=False``: the subtrees are known to be about the story, whatever
+    their classes say ("teaser", "sidebar").
     """
     seen_parents: set[int] = set()
     used = 0
@@ -326,13 +410,13 @@ def _scan(
                 and not _MEDIA_BOX_RE.search(class_id(subtree))
             )
             lenient_first = False
-            if not lenient and _chrome_here(subtree, in_article):
+            if skip_chrome and not lenient and _chrome_here(subtree, in_article):
                 continue
             if own_block and not (
                 subtree.tag in ("time", "small") or _DATE_HINT.search(class_id(subtree))
             ):
                 continue
-            nodes = list(_walk(subtree, in_article))
+            nodes = list(_walk(subtree, in_article, skip_chrome))
             if reverse:
                 nodes.reverse()
         for node in nodes:
@@ -374,7 +458,7 @@ def _scan(
     yield from pending
 
 
-def _walk(root: LexborNode, in_article: bool) -> Iterator[LexborNode]:
+def _walk(root: LexborNode, in_article: bool, skip_chrome: bool = True) -> Iterator[LexborNode]:
     """Elements and text nodes of a subtree in document order, chrome subtrees skipped."""
     stack: list[LexborNode] = [root]
     while stack:
@@ -385,7 +469,7 @@ def _walk(root: LexborNode, in_article: bool) -> Iterator[LexborNode]:
         tag = node.tag
         if tag in NEVER_TEXT or tag == "-comment":
             continue
-        if node is not root and _chrome_here(node, in_article):
+        if skip_chrome and node is not root and _chrome_here(node, in_article):
             continue
         attrs = node.attributes
         if tag == "time" or "itemprop" in attrs or "pubdate" in attrs or "property" in attrs:
