@@ -1,4 +1,4 @@
-"""A refreshed article whose date line shows only its update: the date the page presents."""
+"""Two dates the metadata offers (first and updated, JSON-LD and meta): the one the page shows."""
 
 from __future__ import annotations
 
@@ -46,3 +46,22 @@ def test_a_date_line_showing_both_days_leaves_the_first_publication() -> None:
 def test_without_a_date_line_the_metadata_publication_stands() -> None:
     article = extract(_page(""), URL)
     assert article.published_at is not None and article.published_at.date() == date(2021, 11, 29)
+
+
+def _two_sources(date_line: str) -> str:
+    ld = (
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Vanlife in'
+        ' Schweden", "datePublished": "2022-01-04T07:29:00.000Z"}</script>'
+    )
+    meta = '<meta property="article:published_time" content="2022-01-06T08:29:34">'
+    return _page(date_line).replace(LD, ld + meta)
+
+
+def test_when_json_ld_and_article_meta_disagree_the_day_the_page_shows_wins() -> None:
+    article = extract(_two_sources('<div class="article__info">06.01.2022</div>'), URL)
+    assert article.published_at is not None and article.published_at.date() == date(2022, 1, 6)
+
+
+def test_when_they_disagree_and_the_page_shows_neither_json_ld_stands() -> None:
+    article = extract(_two_sources(""), URL)
+    assert article.published_at is not None and article.published_at.date() == date(2022, 1, 4)

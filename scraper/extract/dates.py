@@ -181,8 +181,13 @@ def find_dates(
         return zones[0]
 
     published, modified = _zoned(published, zone), _zoned(modified, zone)
+    if published is not None and published.source == JSON_LD:
+        # JSON-LD and the article meta disagree: the page's date line settles it.
+        tagged = _meta_published(found, ctx)
+        if tagged is not None:
+            published = _as_the_page_shows(published, _zoned(tagged, zone), on_page)
     if published is not None and modified is not None:
-        published = _republished(published, modified, on_page)
+        published = _as_the_page_shows(published, modified, on_page)
     if published is None or modified is None or weak:
         page_pub, page_mod = _pick(on_page())
         if weak and page_pub is not None and published is not None:
@@ -310,29 +315,44 @@ def _shown_over_weak(
     return shown
 
 
-def _republished(
-    published: DateFinding, modified: DateFinding, on_page: Callable[[], list[PageDate]]
+def _as_the_page_shows(
+    published: DateFinding, other: DateFinding | None, on_page: Callable[[], list[PageDate]]
 ) -> DateFinding:
-    """The update as the publication date when the article's date line shows only it.
+    """``other`` as the publication date when the article's date line shows only its day.
 
     Evergreen pieces are refreshed and put out again under a new date: the
     date line by the headline then reads the day of ``dateModified``, and the
     first ``datePublished`` (the day the CMS entry was made) is shown nowhere.
-    The date the page presents is the one readers and citations use. A line
+    Likewise when JSON-LD and the article meta give two publication days. The
+    date the page presents is the one readers and citations use. A line
     labelled as an update ("Aktualisiert", "Updated") never counts.
     """
-    first, update = published.value.date(), modified.value.date()
-    if first == update:
+    if other is None:
+        return published
+    first, shown_day = published.value.date(), other.value.date()
+    if first == shown_day:
         return published
     lines = [d for d in on_page() if d.kind != MODIFIED and d.shown is not None]
-    if not any(d.shown == update for d in lines):
+    if not any(d.shown == shown_day for d in lines):
         return published
     for d in lines:
         for day in (d.value.date(), d.shown):
             # A day either side: the first date shown in another zone than the metadata's.
-            if day is not None and day != update and abs((day - first).days) <= 1:
+            if day is not None and day != shown_day and abs((day - first).days) <= 1:
                 return published
-    return modified
+    return other
+
+
+def _meta_published(found: Structured, ctx: ParseContext) -> DateFinding | None:
+    """The publication date of the article meta tags, generic "date" keys aside."""
+    for meta_key, source in _PUBLISHED_META:
+        if meta_key in _WEAK_META:
+            continue
+        for raw in found.meta_all(meta_key):
+            value = parse_structured(raw, ctx)
+            if value is not None:
+                return DateFinding(value, raw, source)
+    return None
 
 
 def _from_selector(
