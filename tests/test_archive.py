@@ -317,7 +317,7 @@ def test_opening_twice_applies_migrations_once_and_the_file_is_sound(tmp_path: P
     db = sqlite_utils.Database(path)
     # The index's tuning is stored in the file: any writer (the sqlite3 shell too) gets it.
     settings = dict(db.execute("SELECT k, v FROM articles_fts_config").fetchall())
-    assert settings["automerge"] == 8 and settings["hashsize"] == 8 * 1024 * 1024
+    assert settings["automerge"] == 16 and settings["hashsize"] == 8 * 1024 * 1024
     assert db.execute("SELECT count(*) FROM articles_fts").fetchone() == (1,)
 
 

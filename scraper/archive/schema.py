@@ -263,6 +263,15 @@ def m007_search_pending_memory(db: Database) -> None:
     db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 8388608)")
 
 
+@MIGRATIONS()
+def m008_search_merges_16(db: Database) -> None:
+    """Merge 16 segments at a time (m005 set 8): with one segment per filing
+    transaction (m007) postings are rewritten less often still. 10,000-article
+    ingest 2,121-2,190 -> 2,170-2,313/s in alternating runs; queries at 100,000
+    articles as fast (p95 6.8-8.0 against 7.0-7.5 ms)."""
+    db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16)")
+
+
 def utc_iso(value: datetime | None) -> str | None:
     """A publication time as stored: ISO 8601 in UTC, so that sorting the text sorts
     the times. The page's own wording stays in ``published_raw``."""
