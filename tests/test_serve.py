@@ -143,6 +143,9 @@ def test_search_finds_a_vietnamese_article_by_a_query_without_diacritics(served:
     snippet = str(rows[0]["snippet"])
     # Matches are marked (U+E000 ... U+E001) around the words as the page writes them.
     assert "\ue000Mưa\ue001 \ue000lớn\ue001" in snippet
+    # The link is the address the page was fetched from, which a browser can open; the
+    # canonical form (https for an http page) is a deduplication key.
+    assert rows[0]["url"] == HUE_URL
 
 
 def test_search_treats_punctuation_in_the_query_as_text_not_syntax(served: Served) -> None:
