@@ -7,6 +7,7 @@ site's own domain); those are not topics a reader sees and are dropped.
 
 from __future__ import annotations
 
+import html
 import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -42,21 +43,47 @@ _NOT_TAGS = frozenset(
         "schlagworte",
         "stichworte",
         "keywords",
+        "schlagwörter",
+        "etiquetas",
+        "mots-clés",
+        "tagi",
         "mehr",
         "more",
         "zur startseite",
         "home",
         "startseite",
+        # "see all" links next to a tag list
+        "alle",
+        "all",
+        "todos",
+        "todas",
+        "tous",
+        "toutes",
+        "tutti",
+        "все",
+        "ver más",
+        "voir plus",
     }
 )
+#: Quotes some themes print around each tag ("„Review”"); not part of the tag.
+_OPEN_QUOTES = "\"'„“”«»‚‘’「『"
+_CLOSE_QUOTES = "\"'“”«»‘’」』"
+#: Characters of scripts written without spaces between words: there a keyword string
+#: with spaces and no comma is a list ("深空探测 探月工程").
+_NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 def normalise_tags(values: list[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for value in values:
+        if "&" in value:
+            value = html.unescape(value)
         value = " ".join(value.split()).strip(" #,;")
-        if not value or len(value) > 80 or _JUNK.search(value):
+        if len(value) > 1 and value[0] in _OPEN_QUOTES and value[-1] in _CLOSE_QUOTES:
+            value = value[1:-1].strip()
+        # (a value ending in a colon is the list's label, "Themen:", not a tag)
+        if not value or len(value) > 80 or value[-1] in ":：" or _JUNK.search(value):
             continue
         key = value.casefold()
         if key in seen or key in _NOT_TAGS or key.startswith(("alle ", "all ")):
@@ -67,10 +94,20 @@ def normalise_tags(values: list[str]) -> list[str]:
 
 
 def _split(values: list[str]) -> list[str]:
+    """Items of keyword strings. Entities are decoded first: "Governance &amp; Affairs" is
+    one tag, not two split at the entity's semicolon."""
     out: list[str] = []
     for value in values:
-        out.extend(v for v in re.split(r"\s*[,;|]\s*", value) if v)
+        if "&" in value:
+            value = html.unescape(value)
+        parts = _SEPARATOR.split(value)
+        if len(parts) == 1 and " " in value.strip() and _NO_SPACE_SCRIPT.search(value):
+            parts = value.split()
+        out.extend(v for v in parts if v)
     return out
+
+
+_SEPARATOR = re.compile(r"\s*[,;|，、；]\s*")
 
 
 def find_tags(
@@ -106,7 +143,9 @@ def _tag_links(tree: LexborHTMLParser) -> list[str]:
     links = [
         node_text(a)
         for a in tree.css('a[rel~="tag"]')
-        if not _in_menu(a) and "category" not in (a.attributes.get("rel") or "")
+        if not _in_menu(a)
+        and "category" not in (a.attributes.get("rel") or "")
+        and not _in_cloud(a)
     ]
     if links:
         return links
@@ -117,10 +156,46 @@ def _tag_links(tree: LexborHTMLParser) -> list[str]:
     for link in tree.css("a[href]"):
         if not _TAG_HREF.search(link.attributes.get("href") or ""):
             continue
-        if _in_chrome(link) or not _in_tag_list(link):
+        if _in_chrome(link) or not _in_tag_list(link) or _in_prose(link):
             continue
         out.append(node_text(link))
     return out
+
+
+def _box_link_texts(box: LexborNode) -> list[str]:
+    """Texts of a tag box's links; mail, phone and script links are never tags."""
+    return [
+        node_text(a)
+        for a in box.css("a[href]")
+        if not (a.attributes.get("href") or "").startswith(("mailto:", "tel:", "javascript:"))
+    ]
+
+
+def _in_prose(link: LexborNode) -> bool:
+    """A link inside running text ("asked <a href=/topics/fbi>the FBI</a> about ...") points
+    to a topic page but is not one of the article's tags: in a tag list, the text between
+    the links is separators and a label, not words."""
+    parent = link.parent
+    while parent is not None and parent.tag in _INLINE_WRAPPERS:
+        parent = parent.parent
+    if parent is None:
+        return False
+    words = _WORD.findall(parent.text(deep=False) or "")
+    return len(words) >= 6
+
+
+_INLINE_WRAPPERS = frozenset({"strong", "b", "em", "i", "span", "u", "mark"})
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _in_cloud(node: LexborNode) -> bool:
+    """In a tag cloud: the site's index of all its tags, not the article's own."""
+    for depth, parent in enumerate(ancestors(node)):
+        if depth > 5:
+            return False
+        if "cloud" in class_id(parent):
+            return True
+    return False
 
 
 _TAG_BOX_CLASS = re.compile(
@@ -129,10 +204,14 @@ _TAG_BOX_CLASS = re.compile(
 )
 #: ``\s*+`` (possessive): no label starts with a space, and without it every
 #: white-space-only text (most boxes) was retried once per leading space.
+#: The label must end there (a colon, or nothing but punctuation after it): "Tagesgeld"
+#: and "Themenwoche" start paragraphs that are not tag lists.
 _TAG_LABEL = re.compile(
-    r"^\s*+(?:tags?|tagged|keywords|schlagworte|stichworte|themen|mots-clés|étiquettes|etiquetas|"
-    r"palabras clave|tag|argomenti|từ khóa|từ khoá|tin liên quan|タグ|キーワード|关键词|关键字|"
-    r"标签|태그|키워드|теги|ключевые слова|tagi|słowa kluczowe)\s*[:：]?\s*",
+    r"^\s*+(?:tags?|tagged|tagged with|keywords|schlagworte|schlagwörter|stichworte|themen|"
+    r"mots-clés|mots clés|étiquettes|etiquetas|palabras clave|temas|argomenti|tópicos|"
+    r"từ khóa|từ khoá|tin liên quan|タグ|キーワード|关键词|关键字|标签|태그|키워드|теги|"
+    r"ключевые слова|tagi|słowa kluczowe|štítky|etiketler|etiketter|avainsanat|emneord)"
+    r"(?:\s*[:：]\s*|(?=\W*$))",
     re.IGNORECASE,
 )
 
@@ -141,9 +220,11 @@ def _tag_box_links(tree: LexborHTMLParser) -> list[str]:
     """Links in a tag box: a container classed as tags/keywords, or one that starts with a
     "Tags:" / "Mots-clés" / "Từ khóa:" label."""
     for box in tree.css('[class*="tag"], [id*="tag"], [class*="eyword"], [class*="chlagw"]'):
-        if not _TAG_BOX_CLASS.search(class_id(box)) or _in_chrome(box):
+        if box.tag == "a" or not _TAG_BOX_CLASS.search(class_id(box)) or _in_chrome(box):
             continue
-        links = [node_text(a) for a in box.css("a[href]")]
+        if "cloud" in class_id(box):
+            continue
+        links = _box_link_texts(box)
         if 1 <= len(links) <= 30 and all(0 < len(t) <= 60 for t in links):
             return links
     for box in tree.css("p, div, ul, span, section, dl"):
@@ -153,14 +234,20 @@ def _tag_box_links(tree: LexborHTMLParser) -> list[str]:
             first is not None and first.is_element_node and _TAG_LABEL.fullmatch(first.text())
         ):
             continue
-        links = [node_text(a) for a in box.css("a[href]")]
+        links = _box_link_texts(box)
         if 1 <= len(links) <= 30 and not _in_chrome(box):
             return links
     return []
 
 
 def _in_menu(node: LexborNode) -> bool:
-    return any(parent.tag == "nav" for parent in ancestors(node))
+    """In a site menu; a ``<nav>`` of topics inside the article is its tag list."""
+    for parent in ancestors(node):
+        if parent.tag == "article":
+            return False
+        if parent.tag == "nav":
+            return not any(p.tag == "article" for p in ancestors(parent))
+    return False
 
 
 def _in_chrome(node: LexborNode) -> bool:
@@ -174,6 +261,9 @@ def _in_chrome(node: LexborNode) -> bool:
 
 
 def _in_tag_list(node: LexborNode) -> bool:
+    """The link or a near ancestor is classed as a tag list, or it sits in the article."""
+    if _TAG_CONTAINER.search(class_id(node)):
+        return True
     for depth, parent in enumerate(ancestors(node)):
         if depth > 4 or parent.tag in ("body", "html"):
             return False
