@@ -17,7 +17,10 @@ from .structured import Structured
 _BY = re.compile(
     r"^\s*(by|von|vom|par|por|di|da|door|av|af|przez|от|tác giả|bởi|text|texte|texto|autor|"
     r"autorin|author|written by|reporting by|posted by|redakce|verfasst von|ein beitrag von|"
-    r"geschrieben von|publié par|escrito por|scritto da)\b\s*[:\-]?\s*",
+    r"geschrieben von|publié par|escrito por|scritto da|erstellt von|eingestellt von|"
+    r"gespeichert von|veröffentlicht von|beitrag von|rezept von|text von|post author by|"
+    r"post author|posted|redaktion(?=\s*:)|auteur|auteurs|autores|autori|autore|créé par|"
+    r"publicado por|pubblicato da|geplaatst door|skrevet av|lagt ut av)\b\s*[:\-]?\s*",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
@@ -31,13 +34,28 @@ _TRAILER = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAME = re.compile(
-    r"https?://|www\.|@|\d|^\W+$|^[a-z0-9]+(?:[-_][a-z0-9]+)+$|\b(images?|photos?|fotos?|bild|getty|istock|shutterstock|"
-    r"reuters/|picture alliance|imago|keystone|copyright|©)\b",
+    r"https?://|www\.|@|^\W+$|(?-i:^[a-z0-9]+(?:[-_][a-z0-9]+)+$)|\b(images?|photos?|fotos?|bild|"
+    r"getty|istock|shutterstock|reuters/|picture alliance|imago|keystone|copyright|©)\b",
     re.IGNORECASE,
+)
+#: A user handle with digits ("freeman1984", "Bo2man"): one word, mostly letters.
+_HANDLE = re.compile(r"^(?=(?:\d*[^\W\d_]){3})[^\W\d_][\w.]*$")
+#: "Hanns-Seidel-Stiftung e.V.", "Nordex SE": a registered organisation, one name, not a person.
+_ORG_SUFFIX = re.compile(
+    r"\s(?:e\.\s?V|GmbH|gGmbH|AG|SE|KG|Inc|Ltd|LLC|S\.A|S\.L|B\.V|N\.V|plc)\.?$"
 )
 _GLUED_BY = re.compile(r"^(By|Von|Par|Por)(?=[A-ZÄÖÜÉ])")
 _PARTICLES = frozenset(
     "von van der den de del della di da du la le el bin ibn al y zu ten ter dos das do mc".split()
+)
+_DATE_WORDS = frozenset(
+    (
+        "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch "
+        "donnerstag freitag samstag sonntag january february march april june july august "
+        "september october november december januar februar märz juni juli oktober dezember "
+        "posted updated published publié mis publicado actualizado pubblicato aggiornato "
+        "veröffentlicht aktualisiert gepubliceerd"
+    ).split()
 )
 _NOT_NAME_WORDS = frozenset(
     (
@@ -47,7 +65,7 @@ _NOT_NAME_WORDS = frozenset(
         "posted updated published share teilen themen redakteur chefredakteur editor reporter "
         "correspondent korrespondent kommentare comments more mehr publié mis publicado "
         "actualizado pubblicato aggiornato veröffentlicht aktualisiert gepubliceerd staff "
-        "writer"
+        "writer red"
     ).split()
 )
 _BYLINE_SELECTORS = (
@@ -74,11 +92,15 @@ def clean_person_list(values: list[str]) -> list[str]:
     seen: set[str] = set()
     for value in values:
         value = _GLUED_BY.sub("", " ".join(value.split()))
+        value = _after_dated_by(value)
         value = _BY.sub("", value)
-        for name in _SPLIT.split(value):
+        parts = [value] if _ORG_SUFFIX.search(value) else _SPLIT.split(value)
+        for name in parts:
             name = _TRAILER.sub("", name.strip())
             name = _BY.sub("", name).strip(" .,:;-–—()[]\"'*|•·")
             if not name or len(name) > 60 or len(name) < 2 or _NOT_NAME.search(name):
+                continue
+            if any(c.isdigit() for c in name) and not _HANDLE.match(name):
                 continue
             if len(name.split()) > 5:
                 continue
@@ -87,6 +109,24 @@ def clean_person_list(values: list[str]) -> list[str]:
                 seen.add(key)
                 out.append(name)
     return out
+
+
+_INNER_BY = re.compile(r"\b(?:by|By|BY|von|Von|par|Par|por|Por|door|Door|av|af)\s+(?=\S)")
+_LEAD_FILLER = frozenset("on am le el the at um · - – | , posted".split())
+
+
+def _after_dated_by(value: str) -> str:
+    """ "Posted on September 21, 2020 by Adi Tzlil" -> "Adi Tzlil": a date line that names the
+    author after it. Only a preface of dates and filler words is dropped, never a name."""
+    match = _INNER_BY.search(value)
+    if match is None or match.start() == 0:
+        return value
+    for word in value[: match.start()].split():
+        low = word.casefold().strip(".,:;·|")
+        keep = low and low not in _LEAD_FILLER and low not in _NOT_NAME_WORDS
+        if keep and not any(c.isdigit() for c in low):
+            return value
+    return value[match.end() :]
 
 
 def find_authors(
@@ -108,11 +148,11 @@ def find_authors(
         if names:
             return names, PROFILE
     sites = {_key(n) for n in site_names if n}
+    sites |= {_key(n) for n in _org_names(found)}
     agencies = {_key(n) for n in agency_authors(found)}
     fallback: tuple[list[str], str | None] = ([], None)
-    article = found.article or {}
     candidates: list[tuple[list[str], str]] = [
-        (clean_person_list(_ld_people(article.get("author") or article.get("creator"))), JSON_LD),
+        (clean_person_list(_ld_people(_ld_author(found))), JSON_LD),
         (
             clean_person_list([m for m in _meta_authors(found) if not m.startswith("http")]),
             META,
@@ -125,11 +165,19 @@ def find_authors(
             return people, source
         if names and not fallback[0]:
             fallback = (names, source)
-    names = _byline(tree) or _closing_signature(body_root)
+    names = _byline(tree, sites) or _closing_signature(body_root)
     people = [n for n in names if _key(n) not in sites]
     if people:
         return people, HEURISTIC
+    if not fallback[0] and names:  # a blog signed with its own name: that is its author
+        return names, HEURISTIC
     return fallback
+
+
+def _org_names(found: Structured) -> list[str]:
+    """Registered organisations named as author in the meta: like the site's own name, a
+    fallback when no person is named."""
+    return [m for m in _meta_authors(found) if _ORG_SUFFIX.search(m.strip())]
 
 
 def _key(name: str) -> str:
@@ -152,7 +200,10 @@ def _looks_like_person(name: str) -> bool:
     return lower == 0 or len(words) == 1
 
 
-def _byline(tree: LexborHTMLParser) -> list[str]:
+def _byline(tree: LexborHTMLParser, sites: set[str]) -> list[str]:
+    """The first byline markup that names a person. A byline naming only the site itself is
+    kept as a last resort: a later one ("vom Krimiblogger") may name the person."""
+    site_only: list[str] = []
     for selector in _BYLINE_SELECTORS:
         for node in tree.css(selector):
             if node.tag in ("meta", "link", "script", "style", "img", "body", "html", "article"):
@@ -162,10 +213,12 @@ def _byline(tree: LexborHTMLParser) -> list[str]:
                 continue
             if _in_chrome(node):
                 continue
-            names = [n for n in clean_person_list([text]) if _looks_like_person(n)]
-            if names:
+            names = [_cut_at_date_word(n) for n in clean_person_list([text])]
+            names = [n for n in names if n and not _credit_path(n) and _looks_like_person(n)]
+            if any(_key(n) not in sites for n in names):
                 return names
-    return _byline_line(tree)
+            site_only = site_only or names
+    return _byline_line(tree) or site_only
 
 
 _NAME = r"[A-ZÄÖÜÉÈÁÍÓÚÅØÆŁŚŻ][\w.'’-]+"
@@ -209,6 +262,21 @@ def _closing_signature(root: LexborNode | None) -> list[str]:
     return []
 
 
+def _credit_path(name: str) -> bool:
+    """ "ORF.at/Agenturen", "AFP/dpa": an outlet or agency credit, not a person."""
+    return "/" in name and ("." in name or _is_agency(name.split("/")[-1].strip()))
+
+
+def _cut_at_date_word(text: str) -> str:
+    """ "Alex Bozarjian Thursday" -> "Alex Bozarjian": a byline runs into its date line.
+    (A role word such as "Staff" is left for ``_looks_like_person`` to reject.)"""
+    words = text.split()
+    for index, word in enumerate(words):
+        if word.casefold().strip(".,:") in _DATE_WORDS:
+            return " ".join(words[:index])
+    return text
+
+
 def _cut_at_stop_word(text: str) -> str:
     """ "Claire Dubois Publié le ..." -> "Claire Dubois": a byline runs into the date line."""
     words = text.split()
@@ -241,6 +309,17 @@ def _byline_line(tree: LexborHTMLParser) -> list[str]:
     return []
 
 
+#: Class words that contain a chrome word but mark the story itself: a post's own footer
+#: line (WordPress, Blogger), a layout that has a sidebar, a page builder's widget wrapper.
+_STORY_CLASS = re.compile(
+    r"\b(?:post|entry|article|story|node|group-article|content)[-_]footer[\w-]*|"
+    r"\b(?:has|with|no)[-_]sidebar\b|\bsidebar[-_](?:included|left|right)\b[\w-]*|"
+    r"\belementor-widget[\w-]*|\bwidget blog\b|\b(?:tag|category|format)-[\w-]+"
+)
+#: An ancestor that is the story's own container: no chrome above it counts.
+_STORY_CONTAINER = re.compile(r"(?:^|\s)(?:hentry|type-post|h-entry)(?:\s|$)")
+
+
 def _in_chrome(node: LexborNode) -> bool:
     """Inside comments, teasers, widgets, or a page footer/sidebar. The article's own footer
     and the body's classes (they describe the whole page) do not count."""
@@ -250,7 +329,10 @@ def _in_chrome(node: LexborNode) -> bool:
             break
         if parent.tag in ("article", "main"):
             return False
-        if _NOT_BYLINE_CONTEXT.search(class_id(parent)):
+        cid = class_id(parent)
+        if _STORY_CONTAINER.search(cid):
+            return False
+        if _NOT_BYLINE_CONTEXT.search(_STORY_CLASS.sub(" ", cid)):
             return True
         if parent.tag in ("footer", "aside", "nav"):
             in_chrome_tag = True
@@ -396,9 +478,23 @@ def _closing_credit(root: LexborNode) -> str | None:
     return found
 
 
+def _ld_author(found: Structured) -> object:
+    """The article's JSON-LD author, with ``{"@id": ...}`` references resolved: Yoast and
+    other graph writers name the Person once in ``@graph`` and point at it from the article."""
+    article = found.article or {}
+    raw = article.get("author") or article.get("creator")
+    items = raw if isinstance(raw, list) else [raw]
+    if not any(isinstance(i, dict) and "name" not in i and i.get("@id") for i in items):
+        return raw
+    by_id = {o.get("@id"): o for o in found.jsonld if isinstance(o.get("@id"), str) and "name" in o}
+    return [
+        by_id.get(i.get("@id"), i) if isinstance(i, dict) and "name" not in i else i for i in items
+    ]
+
+
 def agency_authors(found: Structured) -> list[str]:
     """Organizations named as JSON-LD author that are news agencies, not the site itself."""
-    raw = (found.article or {}).get("author")
+    raw = _ld_author(found)
     items = raw if isinstance(raw, list) else [raw]
     out: list[str] = []
     for item in items:
