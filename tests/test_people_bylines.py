@@ -103,3 +103,11 @@ def test_outlet_and_agency_credit_path_is_not_an_author() -> None:
         f"<article><h1>Budget</h1>{BODY}<p class='byline'>red, ORF.at/Agenturen</p></article>",
     )
     assert extract(html, "https://news.example/i").authors == ()
+
+
+def test_lower_case_von_line_above_the_text_names_the_author() -> None:
+    html = page(
+        "",
+        f"<article><h1>Budget</h1><p><i>von Daniela Obers</i></p>{BODY}</article>",
+    )
+    assert extract(html, "https://magazin.example/j").authors == ("Daniela Obers",)

@@ -223,7 +223,8 @@ def _byline(tree: LexborHTMLParser, sites: set[str]) -> list[str]:
 
 _NAME = r"[A-ZÄÖÜÉÈÁÍÓÚÅØÆŁŚŻ][\w.'’-]+"
 _BYLINE_LINE = re.compile(
-    rf"^(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|Av|Af|Di|Przez|Autor|Autorin|Author|Text|Texto)"
+    rf"^(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Door|Av|Af|Di|Przez|Autor|Autorin|Author|"
+    rf"Text von|Text|Texto)"
     rf"\s*:?\s+({_NAME}(?:\s+(?:{_NAME}|von|van|de|der|del|di|da|la|le)){{0,3}}"
     rf"(?:\s*(?:,|und|and|&|et|y|e)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*)"
 )
