@@ -99,3 +99,38 @@ def test_topic_navigation_in_the_article_footer_is_its_tag_list() -> None:
         "<li><a href='/thema/amazon' rel='tag'>Amazon</a></li></ul></nav></footer></article>",
     )
     assert extract(html, "https://news.example/i").tags == ("Temu", "Amazon")
+
+
+def test_cms_internals_in_jsonld_keywords_lose_to_tags_two_sources_agree_on() -> None:
+    html = page(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tram",'
+        ' "keywords": ["gear", "camping", "travel", "_commerce", "paywall exclude",'
+        ' "textaboveleftsmall", "web"]}</script>'
+        '<meta name="news_keywords" content="camping,travel,sleep">',
+        f"<article><h1>Tram</h1>{BODY}<div class='tags'><a href='/tag/camping'>Camping</a>"
+        "<a href='/tag/travel'>Travel</a><a href='/tag/sleep'>Sleep</a></div></article>",
+    )
+    record = extract(html, "https://magazine.example/j")
+    assert record.tags == ("camping", "travel", "sleep")
+    assert record.provenance["tags"] == "meta"
+
+
+def test_seo_news_keywords_lose_to_visible_tags_the_keywords_meta_repeats() -> None:
+    html = page(
+        '<meta name="news_keywords" content="need, know, cvs health">'
+        '<meta name="keywords" content="CVS Health, CVS Pharmacy, Healthcare">',
+        f"<article><h1>Tram</h1>{BODY}<p class='post-tags'>Tags: "
+        "<a href='/tags/cvs-health'>CVS Health</a>, <a href='/tags/cvs-pharmacy'>CVS Pharmacy</a>, "
+        "<a href='/tags/healthcare'>Healthcare</a></p></article>",
+    )
+    record = extract(html, "https://jobs.example/k")
+    assert record.tags == ("CVS Health", "CVS Pharmacy", "Healthcare")
+    assert record.provenance["tags"] == "heuristic"
+
+
+def test_one_declared_tag_list_is_taken_as_it_is() -> None:
+    html = page(
+        '<meta property="article:tag" content="Tram"><meta property="article:tag" content="Council">',
+        f"<article><h1>Tram</h1>{BODY}<div class='tags'><a href='/tag/tram'>Tram</a></div></article>",
+    )
+    assert extract(html, "https://news.example/l").tags == ("Tram", "Council")

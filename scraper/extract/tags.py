@@ -118,24 +118,59 @@ def find_tags(
         tags = normalise_tags([node_text(n) for n in tree.css(selector)])
         if tags:
             return tags, PROFILE
+    declared = _declared_lists(found)
+    keywords = normalise_tags(_split(found.meta_all("keywords")))
+    metadata = declared + [(keywords, META)] if keywords else declared
+    if declared and (len(metadata) == 1 or _agreement(metadata, 0) == 1.0):
+        # The tag links, the costliest source, cannot change this choice: against one
+        # declared list, or one a second source repeats exactly, they could only tie.
+        return metadata[0]
+    links = normalise_tags(_tag_links(tree))
+    return _agreed(declared + [(links, HEURISTIC)] + metadata[len(declared) :])
+
+
+def _declared_lists(found: Structured) -> list[tuple[list[str], str]]:
+    """The non-empty tag lists of the article's metadata, in order of precedence; the
+    plain ``keywords`` meta, often site-wide SEO, ranks below the visible tag links."""
     og_tags = found.meta_all("article:tag")
-    tags = normalise_tags(_split(og_tags) if len(og_tags) == 1 else og_tags)
-    if tags:
-        return tags, OPENGRAPH
     article = found.article or {}
-    tags = normalise_tags(_split(ld_texts(article.get("keywords"))))
-    if tags:
-        return tags, JSON_LD
-    tags = normalise_tags(_split(found.meta_all("news_keywords", "parsely-tags", "sailthru.tags")))
-    if tags:
-        return tags, META
-    tags = normalise_tags(_tag_links(tree))
-    if tags:
-        return tags, HEURISTIC
-    tags = normalise_tags(_split(found.meta_all("keywords")))
-    if tags:
-        return tags, META
-    return [], None
+    lists = [
+        (normalise_tags(_split(og_tags) if len(og_tags) == 1 else og_tags), OPENGRAPH),
+        (normalise_tags(_split(ld_texts(article.get("keywords")))), JSON_LD),
+        (normalise_tags(_split(found.meta_all("news_keywords"))), META),
+        (normalise_tags(_split(found.meta_all("parsely-tags", "sailthru.tags"))), META),
+    ]
+    return [(tags, source) for tags, source in lists if tags]
+
+
+def _agreement(candidates: list[tuple[list[str], str]], index: int) -> float:
+    """Set F1 of one candidate list with its closest other list (case-insensitive)."""
+    mine = {tag.casefold() for tag in candidates[index][0]}
+    best = 0.0
+    for j, (tags, _) in enumerate(candidates):
+        if j != index:
+            other = {tag.casefold() for tag in tags}
+            best = max(best, 2 * len(mine & other) / (len(mine) + len(other)))
+    return best
+
+
+def _agreed(candidates: list[tuple[list[str], str]]) -> tuple[list[str], str | None]:
+    """The list another source agrees with best, else the first by precedence.
+
+    CMSs fill one tag field with internals ("Medium", "editors_pick", layout names,
+    wire-desk codes) or SEO phrases, while the article's real tags recur in a second
+    place (the visible tag links, ``news_keywords`` and ``keywords``, JSON-LD). Ties keep
+    precedence.
+    """
+    candidates = [(tags, source) for tags, source in candidates if tags]
+    if not candidates:
+        return [], None
+    best, best_score = 0, 0.0
+    for index in range(len(candidates)):
+        score = _agreement(candidates, index)
+        if score > best_score + 1e-9:
+            best, best_score = index, score
+    return candidates[best]
 
 
 def _tag_links(tree: LexborHTMLParser) -> list[str]:
