@@ -225,7 +225,8 @@ def labelled_lines(body_root: LexborNode | None, ctx: ParseContext) -> list[Page
 
 
 #: Elements that can carry the story's title in a list or header block of its own.
-_TITLE_LIKE = "h1, h2, h3, h4, h5, a, [class*='title' i], [class*='headline' i], [class*='h1']"
+_TITLE_LIKE = ("h1", "h2", "h3", "h4", "h5", "a", "[class*='title' i]", "[class*='headline' i]",
+               "[class*='h1']")  # fmt: skip
 #: A title shorter than this may be shared by pages ("Impressum", "Aktuelles").
 _OWN_TITLE_CHARS = 15
 #: A listing item longer than this is a list of several stories, not one.
@@ -244,20 +245,19 @@ def own_listing(
     ancestors up to the first that also links somewhere else; only that item
     is read, so a neighbour's date never counts.
     """
-    wanted = " ".join((anchor.text(deep=True) or "").split()).casefold() if anchor else ""
-    if len(wanted) < _OWN_TITLE_CHARS or anchor is None or anchor.tag not in _HEADINGS:
-        wanted = ""
-    here = _page_key(page_url, page_url) if page_url else None
-    if not wanted and here is None:
+    selector = _twin_selector(anchor, page_url)
+    if selector is None:
         return []
+    wanted = _norm(anchor.text(deep=True) or "") if anchor is not None else ""
+    here = _page_key(page_url, page_url)
     skip = _ancestor_ids(anchor) if anchor is not None else set()
-    for node in tree.css(_TITLE_LIKE):
-        if node.mem_id in skip or node.tag in NEVER_TEXT:
+    for node in tree.css(selector):
+        if node.mem_id in skip:
             continue
-        text = " ".join((node.text(deep=True) or "").split())
+        text = _norm(node.text(deep=True) or "")
         if len(text) < _OWN_TITLE_CHARS:
             continue
-        if text.casefold() != wanted and not (
+        if text != wanted and not (
             node.tag == "a"
             and here is not None
             and _page_key(node.attributes.get("href"), page_url) == here
@@ -270,6 +270,32 @@ def own_listing(
         if found:
             return found
     return []
+
+
+def _twin_selector(anchor: LexborNode | None, page_url: str | None) -> str | None:
+    """CSS for the elements that may be the story's title elsewhere, narrowed by Lexbor
+    itself (a word of the headline, a piece of this page's path) so that Python reads
+    a handful of elements, not every link of the page."""
+    parts: list[str] = []
+    if anchor is not None and anchor.tag in _HEADINGS:
+        # The word as printed: Lexbor's "i" folds ASCII letters only.
+        words = (anchor.text(deep=True) or "").split()
+        word = max(words, key=len, default="")
+        if len(" ".join(words)) >= _OWN_TITLE_CHARS and len(word) >= 4:
+            needle = _css_string(word)
+            parts.extend(f"{tag}:lexbor-contains({needle} i)" for tag in _TITLE_LIKE)
+    segments = [p for p in urlsplit(page_url or "").path.split("/") if p.strip(".")]
+    if segments and len(segments[-1]) >= 4:
+        parts.append(f"a[href*={_css_string(segments[-1])}]")
+    return ", ".join(parts) or None
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _page_key(href: str | None, base: str | None) -> str | None:
