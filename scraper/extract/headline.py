@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections import Counter
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -98,24 +99,28 @@ def _best_heading(
     tree: LexborHTMLParser, metas: list[tuple[str, str]], site_names: list[str]
 ) -> tuple[LexborNode | None, str]:
     meta_tokens = [_tokens(t) for t, _ in metas]
+    leads = _lead_pieces(metas)
     site_norms = {_norm(n) for n in site_names}
     best: LexborNode | None = None
     best_text = ""
     best_score = 1.5  # below this no heading is convincing
     seen: set[int] = set()
-    for index, node in enumerate(tree.css(_CANDIDATES)):
+    candidates = tree.css(_CANDIDATES)
+    styles = Counter(_style_key(node) for node in candidates)
+    for index, node in enumerate(candidates):
         if node.mem_id in seen:
             continue
         seen.add(node.mem_id)
         text = _heading_text(node)
         if not (2 <= len(text) <= 300):
             continue
-        if _norm(text) in site_norms:
+        norm = _norm(text)
+        if norm in site_norms:
             continue
         tokens = _tokens(text)
         if not tokens:
             continue
-        agreement = 0.0
+        agreement = 1.0 if norm in leads and len(tokens) >= 2 else 0.0
         for mt in meta_tokens:
             common = len(tokens & mt)
             if common:
@@ -132,6 +137,9 @@ def _best_heading(
         score -= min(index, 20) * 0.02
         if len(tokens) == 1 and agreement < 0.5:
             score -= 1
+        style = _style_key(node)
+        if style is not None and styles[style] >= _LIST_SIZE:
+            score -= 1  # one of a run of same-styled headings: a teaser list or a slider
         if score + _MAX_PLACEMENT <= best_score:
             continue  # cannot win even inside <article>: spare the walk up the tree
         if tag not in ("h1", "h2") and node.css_first("h1, h2") is not None:
@@ -140,6 +148,28 @@ def _best_heading(
         if score > best_score:
             best, best_text, best_score = node, text, score
     return best, best_text
+
+
+#: Headings of one tag and class this many times over are a list (teasers, a slider's slides,
+#: an index of posts), not the one title of the page.
+_LIST_SIZE = 3
+
+
+def _style_key(node: LexborNode) -> tuple[str, str] | None:
+    """Tag and class of a classed heading; unclassed ones (plain subheadings) share no style."""
+    cls = str(node.attributes.get("class") or "").strip()
+    return (node.tag or "", cls) if cls else None
+
+
+def _lead_pieces(metas: list[tuple[str, str]]) -> set[str]:
+    """The first segment of each meta title that has several ("Title - Subtitle"): a heading
+    that reads exactly so is the title the meta text was built from, the rest its subtitle."""
+    leads: set[str] = set()
+    for text, _ in metas:
+        pieces = _SEPARATORS.split(text)
+        if len(pieces) > 1:
+            leads.add(_norm(pieces[0]))
+    return leads
 
 
 _KICKER_CLASS = re.compile(
@@ -174,10 +204,13 @@ def _confirmed_form(node: LexborNode, text: str, metas: list[tuple[str, str]]) -
     head = _without_tail(kids)
     if split is None and head is None:
         return text
+    squashed = _squash(text)
     for meta, _ in ordered:
         nm = _norm(meta)
         if nm == _norm(text):
             return text
+        if _squash(meta) == squashed:
+            return meta  # the same words: the meta title has the colon the layout leaves out
         if split is not None:
             joined = _joined(meta, split[0], split[1])
             if joined:
@@ -191,6 +224,15 @@ def _confirmed_form(node: LexborNode, text: str, metas: list[tuple[str, str]]) -
     if head is not None and len(kids) > 2 and kids[-2].tag == "br":
         return head
     return text
+
+
+_COLON_JOIN = re.compile(r"\s*:\s+|\s+:\s*")
+
+
+def _squash(text: str) -> str:
+    """The text with the colons between its parts turned into spaces (a dash or bar there
+    sets off a section name instead, see ``_KICKER_JOINS``)."""
+    return _norm(_COLON_JOIN.sub(" ", text))
 
 
 def _heading_parts(node: LexborNode) -> list[LexborNode]:
@@ -308,7 +350,11 @@ def _heading_text(node: LexborNode) -> str:
 
 
 def _not_read(node: LexborNode) -> bool:
-    return node.tag in ("rt", "rp") or bool(_HIDDEN_CLASS.search(class_id(node)))
+    """Ruby readings and hidden labels; a hidden colon between kicker and title
+    (``<span class=sr-only>:</span>``) is read, or the two run together."""
+    if node.tag in ("rt", "rp"):
+        return True
+    return bool(_HIDDEN_CLASS.search(class_id(node))) and node_text(node).strip() != ":"
 
 
 #: The most ``_placement`` adds: the bonus for a heading inside ``<article>`` or ``<main>``.
@@ -343,8 +389,9 @@ def _placement(node: LexborNode) -> float:
     return points
 
 
-#: Layout boxes named after the chrome they sit beside ("sidebar-wrapper", "has-sidebar").
-_LAYOUT_TOKEN = re.compile(r"wrap|container|layout|grid|^has-|^with-|^no-")
+#: Layout boxes named after the chrome they sit beside ("sidebar-wrapper", "has-sidebar"), or
+#: switching it off ("sidebar-off", "sidebar-none": a theme's full-width article layout).
+_LAYOUT_TOKEN = re.compile(r"wrap|container|layout|grid|^has-|^with-|^no-|-(?:off|none|disabled)$")
 
 
 def _is_chrome_box(node: LexborNode) -> bool:
@@ -433,12 +480,19 @@ def strip_site_name(title: str, site_names: list[str], *, guess: bool = True) ->
         and seps[-1].strip() in ("|", "-", "::", "·")
         and len(pieces[-1]) <= 40
         and len(pieces[-1]) < len(" ".join(pieces[:-1])) / 1.5
+        and not _is_clause(pieces[-1])
     ):
         end -= 1
     out = pieces[start]
     for i in range(start + 1, end):
         out += seps[i - 1] + pieces[i]
     return out.strip()
+
+
+def _is_clause(segment: str) -> bool:
+    """Whether a segment opens in lower case and runs on ("- und wie das Wetter wird"): the
+    title's own clause, where a site's name is capitalised or short."""
+    return segment[:1].islower() and len(segment.split()) >= 3
 
 
 def _unescape(text: str) -> str:
