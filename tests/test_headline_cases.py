@@ -98,3 +98,47 @@ def test_hidden_dash_before_the_title_does_not_bring_a_section_kicker_back() -> 
         f" die”</span></h1>{ARTICLE}</article>",
     )
     assert extract(html, "https://mag.example/a/2").headline == "“It also matters how people die”"
+
+
+def test_korean_section_and_site_name_joined_without_spaces_are_dropped() -> None:
+    html = (
+        "<!doctype html><html lang='ko'><head><meta property='og:site_name' content='한국일보'>"
+        "<meta property='og:title' content='여야, 예산안 합의 불발… \"협상 계속\"-정치ㅣ한국일보'>"
+        f"</head><body><div>{ARTICLE}</div></body></html>"
+    )
+    assert extract(html, "https://news.example.kr/a/1").headline == (
+        '여야, 예산안 합의 불발… "협상 계속"'
+    )
+
+
+def test_one_word_section_before_the_site_name_is_not_part_of_the_title() -> None:
+    html = page(
+        "<title>Council approves the budget after a long night - Politics | Gazette</title>"
+        "<meta property='og:site_name' content='Gazette'>",
+        f"<div>{ARTICLE}</div>",
+    )
+    assert extract(html, "https://gazette.example/a/2").headline == (
+        "Council approves the budget after a long night"
+    )
+
+
+def test_date_run_into_the_heading_is_not_part_of_the_headline() -> None:
+    html = page(
+        "<meta property='og:title' content='23.01.2022 - Wierer celebrates at the season finale'>",
+        "<article><h2 class='headline'>23.01.2022 - Wierer celebrates at the season finale</h2>"
+        f"{ARTICLE}</article>",
+    )
+    assert extract(html, "https://biathlon.example/news/9").headline == (
+        "Wierer celebrates at the season finale"
+    )
+
+
+def test_highline_above_the_title_is_a_kicker() -> None:
+    html = page(
+        "<meta property='og:title' content='Sick child? What employers need to know now'>",
+        "<article><div class='title' itemprop='headline'><span class='highline'>Sick child</span>"
+        f" What employers need to know about parents' rights</div>{ARTICLE}</article>",
+    )
+    assert extract(html, "https://biz.example/a/3").headline == (
+        "What employers need to know about parents' rights"
+    )

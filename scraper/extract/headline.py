@@ -22,11 +22,13 @@ from ..models import HEURISTIC, JSON_LD, META, OPENGRAPH, PROFILE, SiteProfile
 from .dom import NEVER_TEXT, class_id, clean_text, content_children, node_text
 from .structured import Structured, ld_text
 
-#: Title separators: spaced ones anywhere; a bare "|" or, between CJK characters, a bare dash
-#: ("NEWS WEB EASY|子どもへ…", "…英雄的城！-新华网").
+#: Title separators: spaced ones anywhere; a bare "|" (or the Hangul letter "ㅣ" Korean
+#: portals set as one: alone it spells nothing) or, between CJK or Hangul characters, a bare
+#: dash ("NEWS WEB EASY|子どもへ…", "…英雄的城！-新华网", "…커졌다-정치ㅣ한국일보").
+_CJK = r"\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7a3"
 _SEPARATORS = re.compile(
-    r"\s+(?:[|\-–—·•»«:/~]|::|\|\|)\s+|\s*[|｜]\s*"
-    r"|(?<=[\u3000-\u30ff\u3400-\u9fff\uff01-\uff5e])[-_－—]{1,2}(?=[\u3000-\u30ff\u3400-\u9fff])"
+    r"\s+(?:[|\-–—·•»«:/~]|::|\|\|)\s+|\s*[|｜]\s*|\s*\u3163\s*"
+    rf"|(?<=[{_CJK}\uff01-\uff5e'\"”’])[-_－—]{{1,2}}(?=[{_CJK}])"
 )
 _TOKEN = re.compile(r"\w+")
 #: Bullets, arrows and brackets a theme puts around a heading ("[> Jens Weber").
@@ -66,12 +68,26 @@ def find_headline(
     if node is not None and text:
         text = _confirmed_form(node, text, cleaned)
         text = _JUNK_EDGES.sub("", text) or text
+        text = _without_date_prefix(text)
         nt = _norm(text)
         source = next((s for t, s in cleaned if _norm(t) == nt), HEURISTIC)
         return text, source, node
     if cleaned:
-        return cleaned[0][0], cleaned[0][1], None
+        return _without_date_prefix(cleaned[0][0]), cleaned[0][1], None
     return None, None, None
+
+
+#: A numeric date set before the title with a separator ("23.01.2022 - Wierer wins"): the
+#: CMS's date line run into the heading, never the words of a headline.
+_DATE_PREFIX = re.compile(
+    r"(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\s*[-–—|:]\s+(?=\S)"
+)
+
+
+def _without_date_prefix(text: str) -> str:
+    match = _DATE_PREFIX.match(text) if text[:1].isdigit() else None
+    rest = text[match.end() :] if match else text
+    return rest if len(rest.split()) >= 2 else text
 
 
 def _meta_titles(found: Structured) -> list[tuple[str, str]]:
@@ -173,7 +189,7 @@ def _lead_pieces(metas: list[tuple[str, str]]) -> set[str]:
 
 
 _KICKER_CLASS = re.compile(
-    r"kicker|dachzeile|overline|eyebrow|topline|roofline|supertitle|super-title|spitzmarke|"
+    r"kicker|dachzeile|overline|eyebrow|topline|roofline|highline|supertitle|super-title|spitzmarke|"
     r"pretitle|pre-title|flag|label|rubric|category|date|time|subline|subtitle|sub-title|sr-only|"
     r"visually-?hidden|screen-?reader|toptitle|top-title|h1small|small"
 )
@@ -472,6 +488,16 @@ def strip_site_name(title: str, site_names: list[str], *, guess: bool = True) ->
     end = next((i for i in range(1, end) if is_site(pieces[i])), end)
     while end - start > 1 and is_site(pieces[start]):
         start += 1
+    # "Title - Section | Site": one short word left just before the site's name is the section.
+    if (
+        guess
+        and end < len(pieces)
+        and end - start > 1
+        and seps[end - 2].strip() in _SECTION_SEPS
+        and len(pieces[end - 1]) <= 12
+        and len(pieces[end - 1].split()) == 1
+    ):
+        end -= 1
     # No segment named the site: a short last one after " | " or " - " is still most likely
     # it; after an en or em dash it is as often a clause of the title ("KI in der Schule – …").
     if (
@@ -487,6 +513,10 @@ def strip_site_name(title: str, site_names: list[str], *, guess: bool = True) ->
     for i in range(start + 1, end):
         out += seps[i - 1] + pieces[i]
     return out.strip()
+
+
+#: Separators a section name follows in a title: bars and dashes, spaced or between CJK text.
+_SECTION_SEPS = frozenset({"|", "｜", "-", "–", "—", "_", "－", "\u3163", "::", "·"})
 
 
 def _is_clause(segment: str) -> bool:
