@@ -82,3 +82,21 @@ def test_wordpress_category_link_is_the_section_not_a_tag() -> None:
     record = extract(html, "https://news.example/g")
     assert record.tags == ("Museum",)
     assert record.section == "Culture"
+
+
+def test_related_news_list_labelled_tin_lien_quan_is_teasers_not_tags() -> None:
+    html = """<!doctype html><html lang="vi"><head><title>Mưa lớn gây ngập ở Huế</title></head>
+<body><article><h1>Mưa lớn gây ngập ở Huế</h1>
+<p>Mưa lớn kéo dài từ đêm qua khiến nhiều tuyến phố ở trung tâm thành phố Huế ngập sâu,
+giao thông ách tắc.</p>
+<p>Chính quyền địa phương đã huy động lực lượng hỗ trợ người dân di dời tài sản.</p>
+<div class="related"><p><strong>Tin liên quan:</strong>
+<a href="/xa-hoi/lu-tren-song-huong-len-nhanh-4673200.html">Lũ trên sông Hương lên nhanh</a>,
+<a href="/xa-hoi/hue-cho-hoc-sinh-nghi-hoc-4673190.html">Huế cho học sinh nghỉ học</a></p>
+</div></article></body></html>"""
+    record = extract(html, "https://tinnhanh.example.vn/xa-hoi/mua-lon-o-hue-4673210.html")
+    assert record.tags == ()
+    assert [t.title for t in record.teasers] == [
+        "Lũ trên sông Hương lên nhanh",
+        "Huế cho học sinh nghỉ học",
+    ]

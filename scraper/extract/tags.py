@@ -244,7 +244,7 @@ _TAG_BOX_CLASS = re.compile(
 _TAG_LABEL = re.compile(
     r"^\s*+(?:tags?|tagged|tagged with|keywords|schlagworte|schlagwörter|stichworte|themen|"
     r"mots-clés|mots clés|étiquettes|etiquetas|palabras clave|temas|argomenti|tópicos|"
-    r"từ khóa|từ khoá|tin liên quan|タグ|キーワード|关键词|关键字|标签|태그|키워드|теги|"
+    r"từ khóa|từ khoá|タグ|キーワード|关键词|关键字|标签|태그|키워드|теги|"
     r"ключевые слова|tagi|słowa kluczowe|štítky|etiketler|etiketter|avainsanat|emneord)"
     r"(?:\s*[:：]\s*|(?=\W*$))",
     re.IGNORECASE,
