@@ -145,6 +145,9 @@ def test_regrouped_line_patterns_find_what_the_plain_pattern_finds(
         ("elementor-widget-text-editor", (0, False, False)),
         ("tag-banken", (0, False, False)),
         ("entry-content widget", (0, True, False)),
+        # BEM spelling; a paywall container word on it names the story's wrapper.
+        ("entry__content steady-paywall-container", (0, True, False)),
+        ("single-post__content has-global-padding", (0, False, False)),
         ("article-lead", (0, False, True)),
         ("row col-md-8", (0, False, False)),
     ],

@@ -90,7 +90,7 @@ _HAS_HUMP = re.compile(r"[a-z][A-Z]")
 # Class/id words and itemprops of the article text itself; they override the chrome words.
 _CONTENT = word_start(
     r"article-?body|article__body|articlebody|article_body|story-?body|storybody|"
-    r"entry-?content|post-?content|post-?body|article-?content|article__content|"
+    r"entry-?content|entry__content|post-?content|post-?body|article-?content|article__content|"
     r"article-?text|articletext|content-?body|body-?text|rich-?text|richtext|"
     r"main-?content|text-?content|article__text|story-?content|news-?content|"
     r"detail-?content|article-?detail|news-?detail|post-?entry|entry-?body"
