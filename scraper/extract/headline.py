@@ -122,7 +122,7 @@ def _best_heading(
     best_score = 1.5  # below this no heading is convincing
     seen: set[int] = set()
     candidates = tree.css(_CANDIDATES)
-    styles = Counter(_style_key(node) for node in candidates)
+    styles: Counter[tuple[str, str] | None] | None = None  # counted once a heading contends
     for index, node in enumerate(candidates):
         if node.mem_id in seen:
             continue
@@ -153,11 +153,16 @@ def _best_heading(
         score -= min(index, 20) * 0.02
         if len(tokens) == 1 and agreement < 0.5:
             score -= 1
-        style = _style_key(node)
-        if style is not None and styles[style] >= _LIST_SIZE:
-            score -= 1  # one of a run of same-styled headings: a teaser list or a slider
         if score + _MAX_PLACEMENT <= best_score:
             continue  # cannot win even inside <article>: spare the walk up the tree
+        style = _style_key(node)
+        if style is not None:
+            if styles is None:
+                styles = Counter(_style_key(c) for c in candidates)
+            if styles[style] >= _LIST_SIZE:
+                score -= 1  # one of a run of same-styled headings: a teaser list or a slider
+                if score + _MAX_PLACEMENT <= best_score:
+                    continue
         if tag not in ("h1", "h2") and node.css_first("h1, h2") is not None:
             continue  # a titled box around the heading: the heading is a candidate of its own
         score += _placement(node)
