@@ -51,6 +51,28 @@ def test_plain_month_name_dates_need_no_dateparser(monkeypatch: pytest.MonkeyPat
     assert asked == []
 
 
+WITH_TIME = {
+    "de": ("3. Mai 2024, 17:47", "13. Mai 2026 um 15:44", "24. Juli 2017 - 18:55"),
+    "en": ("October 23, 2025 5:50 pm", "November 8, 2023 at 11:30 p.m.", "30 Aug 2023 09:05"),
+    "es": ("2 diciembre 2024 - 02:24", "21 abril 2022 04:45"),
+    "fr": ("15 mai 2019 à 06h00",),
+    "it": ("4 febbraio 2025 - 14:41",),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WITH_TIME))
+def test_month_name_dates_with_a_clock_read_as_dateparser_reads_them(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = ParseContext((lang,))
+    expected = {span: dates_parse._dateparser(span, ctx, absolute=True) for span in WITH_TIME[lang]}
+    asked = _no_dateparser(monkeypatch)
+    for span, value in expected.items():
+        assert value is not None, span
+        assert find_in_text(span, ctx) == (value, 0), span
+    assert asked == []
+
+
 def test_machine_timestamps_never_reach_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
     asked = _no_dateparser(monkeypatch)
     ctx = ParseContext(())  # no language: dateparser would be at its slowest
@@ -85,7 +107,7 @@ def test_a_page_reads_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(dates_parse, "_dateparser", counting)
     ctx = ParseContext(("de",))
-    text = "Erschienen am 3. Mai 2024 um 14:20 Uhr"
+    text = "Erschienen am 3. Mai, 2024 um 14:20 Uhr"  # (the comma: not a plain form)
     first = find_in_text(text, ctx)
     assert first is not None and first[0] == datetime(2024, 5, 3, 14, 20)
     assert find_in_text(text, ctx) == first

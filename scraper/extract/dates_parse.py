@@ -501,6 +501,12 @@ def _find_named(text: str, ctx: ParseContext) -> tuple[datetime, int] | None:
         if time_match:
             span = text[start : end + time_match.end()]
         value = _named_day(span, ctx)
+        if value is None and time_match:
+            # "3. Mai 2024, 17:47": the plain date read as above, the clock by ``_TIME``.
+            day = _named_day(text[start:end], ctx)
+            if day is not None and _clock(time_match) is not None:
+                value = _with_time(day.date(), text[end:])
+                value = value.replace(tzinfo=None)  # a zone after it is read below
         if value is None:
             value = _dateparser(span, ctx, absolute=True)
         if value is None and time_match:
