@@ -68,6 +68,9 @@ _COMMENTS = word_start(
     before=r"(?<!has-)(?<!no-)(?<!with-)",
     after=r"(?!s?-?(?:enabled|open|closed|count|link|number|button|icon|allowed|on|off)\b)",
 )
+#: Words of a cookie or consent banner: chrome however much legal text it holds (a
+#: layout wrapper is never named so), like a comment section.
+_CONSENT = word_start(r"cookie|consent|gdpr")
 #: Class/id words of the intro or standfirst above the body.
 _LEAD = word_start(
     r"lead|intro|teaser|summary|standfirst|excerpt|chapo|bajada|subtitle|"
@@ -120,7 +123,7 @@ def is_hidden(attrs: dict[str, str | None]) -> bool:
 def classify_markup(attrs: dict[str, str | None]) -> tuple[int, bool, bool]:
     """(chrome strength, names the article text, names an intro) from class, id, itemprop.
 
-    Chrome strength: 0 none, 1 chrome words, 2 a comment section. Content words
+    Chrome strength: 0 none, 1 chrome words, 2 a comment section or consent banner. Content words
     (``article-body``, ``entry-content``) cancel chrome words. No pattern spans
     a space, so each class word is judged on its own (and remembered).
     """
@@ -165,7 +168,9 @@ def _word_flags(word: str) -> int:
         flags |= _LEAD_FLAG
     if _CHROME.search(marks):
         # every comment-section word is a chrome word too
-        flags |= _CHROME_FLAG | (_COMMENTS_FLAG if _COMMENTS.search(marks) else 0)
+        flags |= _CHROME_FLAG
+        if _COMMENTS.search(marks) or _CONSENT.search(marks):
+            flags |= _COMMENTS_FLAG
     return flags
 
 

@@ -1,0 +1,46 @@
+"""The body keeps what a reader sees as the page's main text, not only its long paragraphs."""
+
+from __future__ import annotations
+
+from scraper import extract
+
+URL = "https://blog.example.de/2019/11/hund-vertreibt-einbrecher/"
+
+NEWS = [
+    "In der Nacht zu Dienstag versuchten bislang unbekannte Täter, in ein Einfamilienhaus "
+    "in der Nordstadt einzudringen, wie die Polizei am Morgen mitteilte.",
+    "Als der Hund des Hausbewohners plötzlich anschlug, ließen die Täter von der Tür ab und "
+    "flüchteten in Richtung des Bahnhofs. Zeugen werden gebeten, sich zu melden.",
+]
+
+CONSENT = [
+    "Wir verwenden Technologien wie Cookies, um Geräteinformationen zu speichern und/oder "
+    "darauf zuzugreifen. Wir tun dies, um das Browsing-Erlebnis zu verbessern und um "
+    "personalisierte Werbung anzuzeigen.",
+    "Die technische Speicherung oder der Zugang ist unbedingt erforderlich für den "
+    "rechtmäßigen Zweck, die Nutzung eines bestimmten Dienstes zu ermöglichen, der vom "
+    "Teilnehmer oder Nutzer ausdrücklich gewünscht wird.",
+    "Die technische Speicherung oder der Zugriff ist für den rechtmäßigen Zweck der "
+    "Speicherung von Präferenzen erforderlich, die nicht vom Abonnenten oder Nutzer "
+    "angefordert wurden.",
+    "Die technische Speicherung oder der Zugriff, der ausschließlich zu statistischen "
+    "Zwecken erfolgt, ohne Vorladung und ohne freiwillige Zustimmung Ihres Anbieters.",
+]
+
+
+def body_of(html: str, url: str = URL) -> list[str]:
+    return list(extract(html, url).body_paragraphs)
+
+
+def test_cookie_banner_longer_than_a_short_story_is_not_the_body() -> None:
+    news = "".join(f"<p>{text}</p>" for text in NEWS)
+    banner = "".join(f"<div>{text}</div>" for text in CONSENT)
+    html = f"""<html lang="de"><head><title>Hund vertreibt Einbrecher</title></head><body>
+<header><a href="/">Hildesheimer Blog</a></header>
+<main><article><h1>Hund vertreibt Einbrecher – Zeugenaufruf</h1>
+<div class="cm-entry-summary">{news}</div></article></main>
+<div id="cmplz-cookiebanner-container"><div class="cmplz-cookiebanner banner-1 optin">
+<div class="cmplz-body">{banner}</div>
+<button>Akzeptieren</button><button>Ablehnen</button></div></div>
+</body></html>"""
+    assert body_of(html) == NEWS
