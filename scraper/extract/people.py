@@ -75,6 +75,7 @@ _BYLINE_SELECTORS = (
     '[class*="byline"]',
     '[class*="author"]',
     '[class*="autor"]',
+    '[class*="auteur"]',
     '[class*="Author"]',
     '[class*="Byline"]',
     ".vcard .fn",
@@ -222,9 +223,21 @@ def _byline(tree: LexborHTMLParser, sites: set[str]) -> list[str]:
 
 
 _NAME = r"[A-ZÄÖÜÉÈÁÍÓÚÅØÆŁŚŻ][\w.'’-]+"
+#: The words that open a byline line. Longer phrases first: "Ein Artikel von" before "von".
+_LINE_LABEL = (
+    r"(?:(?:Ein |Blog[- ]?)?(?:Beitrag|Artikel) von|Blogbeitrag von|(?:Posted|Written|Story|Words) "
+    r"by|(?:Geschrieben|Verfasst|Erstellt) von|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Door|"
+    r"Av|Af|Di|Przez|Autoren|Autorin|Autor|Author|Auteur|Text von|Text|Texto)"
+)
+#: A label standing alone on its line ("Autor:", "| By"), the name in the next element. A
+#: noun needs its colon: "Autoren" alone is a menu entry.
+_LABEL_ALONE = re.compile(
+    r"^[|•·–—-]?\s*((?:(?:Ein |Blog[- ]?)?(?:Beitrag|Artikel) |(?:Posted|Written) |Text )?"
+    r"(?:by|By|BY|von|Von|par|Par|por|Por)\b|(?:Autor|Autorin|Author|Auteur|Text|Texto)(?=\s*:))"
+    r"\s*:?$"
+)
 _BYLINE_LINE = re.compile(
-    rf"^(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Door|Av|Af|Di|Przez|Autor|Autorin|Author|"
-    rf"Text von|Text|Texto)"
+    rf"^{_LINE_LABEL}"
     rf"\s*:?\s+({_NAME}(?:\s+(?:{_NAME}|von|van|de|der|del|di|da|la|le)){{0,3}}"
     rf"(?:\s*(?:,|und|and|&|et|y|e)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*)"
 )
@@ -234,7 +247,7 @@ _BYLINE_LINE = re.compile(
 _REPORTER = re.compile(r"(?:^|[\s)=])([가-힣]{2,4})\s?기자(?:\s|$|=)|([\u4e00-\u9fff]{2,5})\s?記者")
 _LINE_SELECTOR = (
     "p, span, address, small, em, strong, li, time, div[class*=meta], div[class*=byline], "
-    "div[class*=submitted], div[class*=info], div[class*=author]"
+    "div[class*=submitted], div[class*=info], div[class*=author], div[class*=auteur]"
 )
 
 
@@ -287,17 +300,28 @@ def _cut_at_stop_word(text: str) -> str:
     return text
 
 
+def _labelled_line(lines: list[str]) -> str:
+    """The byline among a node's text lines: its first line if that is a whole byline, else a
+    label set in its own element ("<h5>Autor:</h5> Peter Maahn", "| By <span>Cara Stiles")
+    with the line after it, else all lines joined."""
+    if lines and _BYLINE_LINE.match(lines[0] + " "):
+        return lines[0]
+    for index, line in enumerate(lines[:-1]):
+        label = _LABEL_ALONE.match(line)
+        if label:
+            return f"{label.group(1)} {lines[index + 1]}"
+    return " ".join(lines)
+
+
 def _byline_line(tree: LexborHTMLParser) -> list[str]:
     """A short line "By Jane Doe" / "Von Max Muster und Erika Muster" / "김서연 기자" that no
     markup names as the author. Only its first line counts: titles follow on the next."""
     for node in tree.css(_LINE_SELECTOR):
         text = node.text(deep=True, separator="\n")
-        if not text or len(text) > 160:
-            continue
-        lines = [" ".join(line.split()) for line in text.splitlines()]
-        line = " ".join(lines[:1]) if lines and _BYLINE_LINE.match(lines[0] + " ") else ""
-        if not line:
-            line = " ".join(" ".join(lines).split())
+        if not text or len(text) > 160 and (len(text) > 600 or len("".join(text.split())) > 140):
+            continue  # (indented markup pads a short line with whitespace)
+        lines = [line for line in (" ".join(part.split()) for part in text.splitlines()) if line]
+        line = _labelled_line(lines)
         match = _BYLINE_LINE.match(line)
         reporter = None if match else _REPORTER.search(line)
         if (match is None and reporter is None) or _in_chrome(node):
@@ -314,7 +338,8 @@ def _byline_line(tree: LexborHTMLParser) -> list[str]:
 #: line (WordPress, Blogger), a layout that has a sidebar, a page builder's widget wrapper.
 _STORY_CLASS = re.compile(
     r"\b(?:post|entry|article|story|node|group-article|content)[-_]footer[\w-]*|"
-    r"\b(?:has|with|no)[-_]sidebar\b|\bsidebar[-_](?:included|left|right)\b[\w-]*|"
+    r"\b(?:has|with|no|one|two)[-_]sidebars?\b[\w-]*|\bsidebar[-_](?:included|left|right|first|"
+    r"second)\b[\w-]*|"
     r"\belementor-widget[\w-]*|\bwidget blog\b|\b(?:tag|category|format)-[\w-]+"
 )
 #: An ancestor that is the story's own container: no chrome above it counts.
