@@ -69,3 +69,29 @@ Leser anbieten. Vielen Dank für jede Unterstützung!</p></div></div>
 </body></html>"""
     body = body_of(html)
     assert body == lines
+
+
+def test_standfirst_above_a_long_photo_strip_is_kept() -> None:
+    standfirst = (
+        "Kompostieren geht auch in der Stadtwohnung: In einer Wurmkiste verwandeln "
+        "Kompostwürmer Küchenabfälle in wertvollen Humus für Balkon und Garten."
+    )
+    steps = [
+        "Zuerst sägen Sie die Bretter auf die richtige Länge und schleifen die Kanten glatt, "
+        "damit sich später niemand an den Splittern verletzt.",
+        "Dann bohren Sie in den Boden der oberen Kiste zahlreiche Löcher, durch welche die "
+        "Würmer nach oben wandern können, sobald die untere Kiste voll ist.",
+        "Zum Schluss füllen Sie die Kiste mit feuchtem Zeitungspapier, etwas Erde und den "
+        "ersten Küchenabfällen und setzen die Würmer hinein.",
+    ]
+    strip = "".join(
+        f'<li><a href="/bild/{n}"><img src="/img/{n}.jpg" alt="">Bild {n} von 60</a></li>'
+        for n in range(1, 61)
+    )
+    body = "".join(f"<p>{text}</p>" for text in steps)
+    html = f"""<html lang="de"><head><title>Wurmkiste selber bauen</title></head><body>
+<main><article><header><h1>Wurmkiste selber bauen</h1><p>{standfirst}</p></header>
+<div class="slider"><ul>{strip}</ul></div>
+<section class="typo--editor">{body}</section></article></main>
+</body></html>"""
+    assert body_of(html) == [standfirst, *steps]

@@ -79,8 +79,9 @@ _TWIN_PROSE = 2
 _MORE_LINK = 30
 #: Less body text than this: look for the story in the page's scripts (``body_script``).
 _SCRIPT_TRIGGER = 400
-#: How many blocks before the body the headline is looked for.
-_LEAD_REACH = 40
+#: How many blocks before the body the headline is looked for (a photo strip or a
+#: slideshow between the standfirst and the body is dozens of blocks).
+_LEAD_REACH = 80
 #: Weight of the non-link text of marked chrome against a container.
 _CHROME_WEIGHT = 0.2
 #: Blocks shorter than this carry no weight when choosing the container.
