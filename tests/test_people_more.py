@@ -41,7 +41,7 @@ def test_author_menu_entry_is_not_a_label() -> None:
 
 def test_blog_post_and_posted_by_phrases_name_the_author() -> None:
     blog = page(
-        "<article><h1>Budget</h1><p>Blog Beitrag von Margarita Koreneva</p>" f"{BODY}</article>"
+        f"<article><h1>Budget</h1><p>Blog Beitrag von Margarita Koreneva</p>{BODY}</article>"
     )
     posted = page(
         "<article><h1>Budget</h1><span class='category'>Posted by Konstantin</span>"
@@ -67,3 +67,45 @@ def test_one_sidebar_layout_class_is_not_a_sidebar() -> None:
         f"</div><h1>Raoult</h1>{BODY}</div>"
     )
     assert extract(html, "https://news.example/a").authors == ("Matthieu Hy",)
+
+
+def byline_page(byline: str) -> str:
+    return page(f"<article><h1>Budget</h1><div class='byline'>{byline}</div>{BODY}</article>")
+
+
+def test_closing_initial_and_jr_keep_their_dot() -> None:
+    initial = extract(byline_page("By Juan Carlos Muñoz C."), "https://news.example/a")
+    junior = extract(byline_page("By Perry Bacon Jr."), "https://news.example/a")
+    plain = extract(byline_page("By Rodolfo Costa."), "https://news.example/a")
+    assert initial.authors == ("Juan Carlos Muñoz C.",)
+    assert junior.authors == ("Perry Bacon Jr.",)
+    assert plain.authors == ("Rodolfo Costa",)
+
+
+def test_degree_after_the_name_is_not_a_second_author() -> None:
+    html = byline_page("By Grant Tinsley, PhD")
+    assert extract(html, "https://news.example/a").authors == ("Grant Tinsley",)
+
+
+def test_interview_label_is_not_part_of_the_name() -> None:
+    html = byline_page("Interview: Julia Lauter")
+    assert extract(html, "https://news.example/a").authors == ("Julia Lauter",)
+
+
+def test_cms_login_names_and_buttons_are_not_authors() -> None:
+    for label in ("admin", "wordpressadmin", "No Author", "Follow"):
+        html = byline_page(label)
+        assert extract(html, "https://news.example/a").authors == (), label
+
+
+def test_copyright_line_is_a_photo_credit_not_the_author() -> None:
+    html = byline_page("© Kathrin Führes")
+    assert extract(html, "https://news.example/a").authors == ()
+
+
+def test_twice_escaped_entity_in_meta_author_is_decoded() -> None:
+    html = (
+        "<html><head><meta name='author' content='Redacci&amp;oacute;n Diario Siete'></head>"
+        f"<body><article><h1>Budget</h1>{BODY}</article></body></html>"
+    )
+    assert extract(html, "https://news.example/a").authors == ("Redacción Diario Siete",)

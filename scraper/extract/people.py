@@ -6,6 +6,7 @@ the story came from. Users filter on both, so neither may swallow the other.
 
 from __future__ import annotations
 
+import html
 import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -20,7 +21,8 @@ _BY = re.compile(
     r"geschrieben von|publié par|escrito por|scritto da|erstellt von|eingestellt von|"
     r"gespeichert von|veröffentlicht von|beitrag von|rezept von|text von|post author by|"
     r"post author|posted|redaktion(?=\s*:)|auteur|auteurs|autores|autori|autore|créé par|"
-    r"publicado por|pubblicato da|geplaatst door|skrevet av|lagt ut av)\b\s*[:\-]?\s*",
+    r"publicado por|pubblicato da|geplaatst door|skrevet av|lagt ut av|interview(?=\s*:))\b"
+    r"\s*[:\-]?\s*",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
@@ -35,7 +37,8 @@ _TRAILER = re.compile(
 )
 _NOT_NAME = re.compile(
     r"https?://|www\.|@|^\W+$|(?-i:^[a-z0-9]+(?:[-_][a-z0-9]+)+$)|\b(images?|photos?|fotos?|bild|"
-    r"getty|istock|shutterstock|reuters/|picture alliance|imago|keystone|copyright|©)\b",
+    r"getty|istock|shutterstock|reuters/|picture alliance|imago|keystone|copyright)\b|©|"
+    r"^(?:admin|administrator|wordpressadmin|webmaster|no author|follow|folgen)$",
     re.IGNORECASE,
 )
 #: A user handle with digits ("freeman1984", "Bo2man"): one word, mostly letters.
@@ -75,7 +78,6 @@ _BYLINE_SELECTORS = (
     '[class*="byline"]',
     '[class*="author"]',
     '[class*="autor"]',
-    '[class*="auteur"]',
     '[class*="Author"]',
     '[class*="Byline"]',
     ".vcard .fn",
@@ -92,13 +94,17 @@ def clean_person_list(values: list[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for value in values:
+        if "&" in value and ";" in value:  # an entity escaped twice: "Redacci&oacute;n"
+            value = html.unescape(value)
         value = _GLUED_BY.sub("", " ".join(value.split()))
         value = _after_dated_by(value)
         value = _BY.sub("", value)
         parts = [value] if _ORG_SUFFIX.search(value) else _SPLIT.split(value)
         for name in parts:
             name = _TRAILER.sub("", name.strip())
-            name = _BY.sub("", name).strip(" .,:;-–—()[]\"'*|•·")
+            name = _keep_initial_dot(name, _BY.sub("", name).strip(" .,:;-–—()[]\"'*|•·"))
+            if _DEGREE.match(name):
+                continue  # "Grant Tinsley, PhD": the degree after the comma is no one
             if not name or len(name) > 60 or len(name) < 2 or _NOT_NAME.search(name):
                 continue
             if any(c.isdigit() for c in name) and not _HANDLE.match(name):
@@ -110,6 +116,19 @@ def clean_person_list(values: list[str]) -> list[str]:
                 seen.add(key)
                 out.append(name)
     return out
+
+
+#: Academic and professional degrees that follow a name after a comma.
+_DEGREE = re.compile(r"^(?:Ph\.?\s?D|M\.?D|MBA|MPH|MSc|BSc|RDN?|LDN|CPT|DrPH|FACP)\.?$")
+#: "Joe S.", "Juan Carlos Muñoz C.", "Perry Bacon Jr.": the dot belongs to the name.
+_LAST_INITIAL = re.compile(r"(?:^|\s)(?:[^\W\d_]|Jr|Sr)$")
+
+
+def _keep_initial_dot(raw: str, name: str) -> str:
+    """Put back the dot after a closing initial or "Jr" that punctuation stripping removed."""
+    if _LAST_INITIAL.search(name) and raw.rstrip(" ,;:|)]*\"'").endswith(name + "."):
+        return name + "."
+    return name
 
 
 _INNER_BY = re.compile(r"\b(?:by|By|BY|von|Von|par|Par|por|Por|door|Door|av|af)\s+(?=\S)")
@@ -300,6 +319,11 @@ def _cut_at_stop_word(text: str) -> str:
     return text
 
 
+def _ink(text: str) -> int:
+    """Characters that are not layout whitespace (spaces, tabs, newlines)."""
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+
+
 def _labelled_line(lines: list[str]) -> str:
     """The byline among a node's text lines: its first line if that is a whole byline, else a
     label set in its own element ("<h5>Autor:</h5> Peter Maahn", "| By <span>Cara Stiles")
@@ -307,7 +331,7 @@ def _labelled_line(lines: list[str]) -> str:
     if lines and _BYLINE_LINE.match(lines[0] + " "):
         return lines[0]
     for index, line in enumerate(lines[:-1]):
-        label = _LABEL_ALONE.match(line)
+        label = _LABEL_ALONE.match(line) if len(line) < 24 else None
         if label:
             return f"{label.group(1)} {lines[index + 1]}"
     return " ".join(lines)
@@ -318,9 +342,10 @@ def _byline_line(tree: LexborHTMLParser) -> list[str]:
     markup names as the author. Only its first line counts: titles follow on the next."""
     for node in tree.css(_LINE_SELECTOR):
         text = node.text(deep=True, separator="\n")
-        if not text or len(text) > 160 and (len(text) > 600 or len("".join(text.split())) > 140):
+        if not text or len(text) > 160 and (len(text) > 600 or _ink(text) > 140):
             continue  # (indented markup pads a short line with whitespace)
-        lines = [line for line in (" ".join(part.split()) for part in text.splitlines()) if line]
+        lines = [" ".join(part.split()) for part in text.splitlines()]
+        lines = [line for line in lines if line]
         line = _labelled_line(lines)
         match = _BYLINE_LINE.match(line)
         reporter = None if match else _REPORTER.search(line)
