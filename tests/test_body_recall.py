@@ -46,31 +46,6 @@ def test_cookie_banner_longer_than_a_short_story_is_not_the_body() -> None:
     assert body_of(html) == NEWS
 
 
-def test_a_post_of_short_lines_beats_a_sidebar_paragraph() -> None:
-    lines = [
-        "Kapelle: Blaskapelle Nordstadt",
-        "Ort: Marktplatz, Hildesheim",
-        "Beginn: Samstag, 14 Uhr",
-        "Eintritt: frei, Spenden erbeten",
-        "Anmeldung: nicht erforderlich",
-        "Bei Regen: in der Stadthalle",
-        "Verpflegung: Würstchen und Kuchen",
-        "Parkplätze: am Bahnhof",
-        "Rückfragen: Vereinsbüro",
-        "Programm: Märsche und Polkas",
-    ]
-    post = "<br>".join(lines)
-    html = f"""<html lang="de"><head><title>Platzkonzert</title></head><body>
-<div class="main"><div class="post"><h3 class="post-title">Platzkonzert am Samstag</h3>
-<div class="post-body">{post}</div></div></div>
-<div class="sidebar-right"><div class="widget"><h2>Unterstützen Sie uns</h2>
-<p>Mit Ihrer Spende können wir diesen Blog weiterhin kostenlos für alle Leserinnen und
-Leser anbieten. Vielen Dank für jede Unterstützung!</p></div></div>
-</body></html>"""
-    body = body_of(html)
-    assert body == lines
-
-
 def test_standfirst_above_a_long_photo_strip_is_kept() -> None:
     standfirst = (
         "Kompostieren geht auch in der Stadtwohnung: In einer Wurmkiste verwandeln "

@@ -86,10 +86,6 @@ _LEAD_REACH = 80
 _CHROME_WEIGHT = 0.2
 #: Blocks shorter than this carry no weight when choosing the container.
 _MIN_SCORED = 40
-#: Less scored text than this in the best container: count short lines too.
-_SHORT_STORY = 300
-#: Shortest line that counts as article text on a page of short lines.
-_MIN_LINE = 10
 #: A block with more link text than this share is navigation, not prose.
 _MAX_LINK_SHARE = 0.5
 
@@ -177,8 +173,7 @@ def _chrome(page: Page) -> list[int]:
 
     Class words are a hint, not proof: an element marked as chrome that holds
     most of the page's prose is a layout wrapper (``sidebar-grid``,
-    ``modal-open``), unless it is a comment section or the page has less prose than a
-    short story (a post of short lines beside a sidebar's one paragraph).
+    ``modal-open``), unless it is a comment section.
     """
     count = len(page.tags)
     raw = [0] * count
@@ -191,8 +186,7 @@ def _chrome(page: Page) -> list[int]:
         up = parent[index]
         if up >= 0:
             raw[up] += raw[index]
-    # (on a page of short lines the little prose there is proves nothing about wrappers)
-    limit = 0.4 * raw[0] if raw[0] >= _SHORT_STORY else float("inf")
+    limit = 0.4 * raw[0]
     mark, content = page.mark, page.content
     # Sibling boxes of one kind (``section.report__section--ads`` x 8) are judged
     # together: a story cut into sections marked like ads is still the story.
@@ -232,33 +226,6 @@ def _choose_root(page: Page, chrome: list[int]) -> list[int]:
     """The element whose subtree holds the most article text net of boilerplate, then
     its twins (``_twins``).
 
-    A page whose text comes in short lines (a data sheet, song lyrics, a timetable)
-    has next to no block long enough to count: there every unlinked line counts.
-    """
-    best, good, bad = _best_container(page, chrome, _MIN_SCORED)
-    if good[best] < _SHORT_STORY:
-        best = _above_text_block(page, best)
-        lines = _best_container(page, chrome, _MIN_LINE)
-        # (short lines move the container elsewhere, never into a list of the story's own)
-        if not best <= _above_text_block(page, lines[0]) <= page.end[best]:
-            best, good, bad = lines
-    best = _above_text_block(page, best)
-    return [best, *_twins(page, chrome, best, good, bad)]
-
-
-def _above_text_block(page: Page, index: int) -> int:
-    """A single paragraph is never the container: its siblings are the rest of the story."""
-    while page.tags[index] in _TEXT_BLOCKS and page.parent[index] >= 0:
-        index = page.parent[index]
-    return index
-
-
-def _best_container(
-    page: Page, chrome: list[int], min_scored: int
-) -> tuple[int, list[float], list[float]]:
-    """The best-scoring element, and each element's article and boilerplate text, counting
-    unlinked blocks of at least ``min_scored`` characters as article text.
-
     Sums run bottom-up in one reverse pass over the pre-order table, so every
     element's subtree total costs O(1).
     """
@@ -275,7 +242,7 @@ def _best_container(
             bad[owner] += links + _CHROME_WEIGHT * (length - links)
         elif links > _MAX_LINK_SHARE * length:
             bad[owner] += length
-        elif length >= min_scored and links < 0.3 * length:
+        elif length >= _MIN_SCORED and links < 0.3 * length:
             good[owner] += length - links
         elif links:
             bad[owner] += links
@@ -291,7 +258,10 @@ def _best_container(
             score += _NAMED_BONUS * good[index]
         if score > best_score:
             best, best_score = index, score
-    return best, good, bad
+    # A single paragraph is never the container: its siblings are the rest of the story.
+    while page.tags[best] in _TEXT_BLOCKS and parent[best] >= 0:
+        best = parent[best]
+    return [best, *_twins(page, chrome, best, good, bad)]
 
 
 def _twins(
