@@ -70,3 +70,21 @@ def test_standfirst_above_a_long_photo_strip_is_kept() -> None:
 <section class="typo--editor">{body}</section></article></main>
 </body></html>"""
     assert body_of(html) == [standfirst, *steps]
+
+
+def test_a_baking_blogs_cookie_recipe_box_is_still_the_story() -> None:
+    steps = [
+        "Butter und Zucker schaumig rühren, dann die Eier einzeln unterrühren, bis eine "
+        "glatte, helle Masse entsteht.",
+        "Mehl, Backpulver und eine Prise Salz mischen und kurz unter die Buttermasse heben, "
+        "zuletzt die gehackte Schokolade einstreuen.",
+        "Mit zwei Teelöffeln kleine Häufchen auf das Blech setzen und bei 180 Grad etwa "
+        "zwölf Minuten backen, bis die Ränder goldbraun sind.",
+    ]
+    paragraphs = "".join(f"<p>{text}</p>" for text in steps)
+    html = f"""<html lang="de"><head><title>Schoko-Cookies</title></head><body>
+<main><h1>Schoko-Cookies wie aus dem Café</h1>
+<div class="cookie-recipe">{paragraphs}</div></main>
+<aside class="sidebar"><p>Über mich: Ich backe seit zwanzig Jahren.</p></aside>
+</body></html>"""
+    assert body_of(html) == steps

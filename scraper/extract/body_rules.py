@@ -70,7 +70,11 @@ _COMMENTS = word_start(
 )
 #: Words of a cookie or consent banner: chrome however much legal text it holds (a
 #: layout wrapper is never named so), like a comment section.
-_CONSENT = word_start(r"cookie|consent|gdpr")
+_CONSENT = word_start(
+    r"cookie-?(?:s-?)?(?:banner|notice|consent|bar|law|policy|popup|message|box|wall|layer|"
+    r"hint|info|overlay|modal|dialog|container|settings|notification|alert|disclaimer)|"
+    r"consent|gdpr|cmplz|onetrust|usercentrics|cookiebot"
+)  # (a bare "cookie" may be a baking blog's recipe box)
 #: Class/id words of the intro or standfirst above the body.
 _LEAD = word_start(
     r"lead|intro|teaser|summary|standfirst|excerpt|chapo|bajada|subtitle|"
