@@ -237,11 +237,9 @@ def _structured(
         value = parse_structured(raw, ctx) if raw else None
         if value is not None and raw:
             return DateFinding(value, raw, JSON_LD)
-    for meta_key, source in meta_keys:
-        for raw in found.meta_all(meta_key):
-            value = parse_structured(raw, ctx)
-            if value is not None:
-                return DateFinding(value, raw, source)
+    tagged = _first_meta(found, ctx, meta_keys)
+    if tagged is not None:
+        return tagged
     pattern = _PUBLISHED_KEY if key == "datePublished" else _MODIFIED_KEY
     for meta_key in found.meta:
         if pattern.search(meta_key):
@@ -295,6 +293,7 @@ def _bare_url(url: str) -> str:
 #: Dublin Core's plain "date" is any date in the resource's life (often the last
 #: edit or the render time), not specifically its publication.
 _WEAK_META = ("date", "dc.date", "dcterms.date", "dc:date")
+_SPECIFIC_PUBLISHED_META = tuple(k for k in _PUBLISHED_META if k[0] not in _WEAK_META)
 
 
 def _weak_meta(found: Structured, finding: DateFinding) -> bool:
@@ -345,9 +344,13 @@ def _as_the_page_shows(
 
 def _meta_published(found: Structured, ctx: ParseContext) -> DateFinding | None:
     """The publication date of the article meta tags, generic "date" keys aside."""
-    for meta_key, source in _PUBLISHED_META:
-        if meta_key in _WEAK_META:
-            continue
+    return _first_meta(found, ctx, _SPECIFIC_PUBLISHED_META)
+
+
+def _first_meta(
+    found: Structured, ctx: ParseContext, meta_keys: tuple[tuple[str, str], ...]
+) -> DateFinding | None:
+    for meta_key, source in meta_keys:
         for raw in found.meta_all(meta_key):
             value = parse_structured(raw, ctx)
             if value is not None:
