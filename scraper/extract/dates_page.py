@@ -245,10 +245,12 @@ def own_listing(
     ancestors up to the first that also links somewhere else; only that item
     is read, so a neighbour's date never counts.
     """
-    selector = _twin_selector(anchor, page_url)
+    is_title = anchor is not None and anchor.tag in _HEADINGS
+    title = " ".join((anchor.text(deep=True) or "").split()) if anchor and is_title else ""
+    selector = _twin_selector(title, page_url)
     if selector is None:
         return []
-    wanted = _norm(anchor.text(deep=True) or "") if anchor is not None else ""
+    wanted = title.casefold()
     here = _page_key(page_url, page_url)
     skip = _ancestor_ids(anchor) if anchor is not None else set()
     for node in tree.css(selector):
@@ -272,18 +274,16 @@ def own_listing(
     return []
 
 
-def _twin_selector(anchor: LexborNode | None, page_url: str | None) -> str | None:
+def _twin_selector(title: str, page_url: str | None) -> str | None:
     """CSS for the elements that may be the story's title elsewhere, narrowed by Lexbor
     itself (a word of the headline, a piece of this page's path) so that Python reads
     a handful of elements, not every link of the page."""
     parts: list[str] = []
-    if anchor is not None and anchor.tag in _HEADINGS:
-        # The word as printed: Lexbor's "i" folds ASCII letters only.
-        words = (anchor.text(deep=True) or "").split()
-        word = max(words, key=len, default="")
-        if len(" ".join(words)) >= _OWN_TITLE_CHARS and len(word) >= 4:
-            needle = _css_string(word)
-            parts.extend(f"{tag}:lexbor-contains({needle} i)" for tag in _TITLE_LIKE)
+    # The word as printed: Lexbor's "i" folds ASCII letters only.
+    word = max(title.split(), key=len, default="")
+    if len(title) >= _OWN_TITLE_CHARS and len(word) >= 4:
+        needle = _css_string(word)
+        parts.extend(f"{tag}:lexbor-contains({needle} i)" for tag in _TITLE_LIKE)
     segments = [p for p in urlsplit(page_url or "").path.split("/") if p.strip(".")]
     if segments and len(segments[-1]) >= 4:
         parts.append(f"a[href*={_css_string(segments[-1])}]")
